@@ -1,0 +1,6 @@
+package dev.waymark.benchmarks;
+
+public final class BenchmarkMain {
+    public static void main(String[] args) {
+    }
+}
