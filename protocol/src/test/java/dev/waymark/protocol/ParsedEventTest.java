@@ -62,6 +62,15 @@ class ParsedEventTest {
     }
 
     @Test
+    void bind_nullOptionalField_bindsAsEmpty() {
+        ParsedEvent parsed = parsed(new Search("s-1", Optional.of("shoes"), 3));
+        JsonObject nulled = Json.createObjectBuilder(parsed.data()).addNull("query").build();
+
+        assertThat(parsed.withData(nulled).bind().orElseThrow().data())
+                .isEqualTo(new Search("s-1", Optional.empty(), 3));
+    }
+
+    @Test
     void withData_leavesTheOriginalUnchanged() {
         ParsedEvent parsed = parsed(new Search("s-1", Optional.of("shoes"), 3));
 

@@ -4,7 +4,6 @@ import dev.waymark.protocol.Decoded;
 import dev.waymark.protocol.Rejection;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonGenerator;
 import org.eclipse.yasson.JsonBindingProvider;
 import org.eclipse.yasson.YassonConfig;
@@ -35,7 +34,9 @@ public final class Binder {
     public <T> Decoded<T> bind(JsonObject data, Class<T> type, String prefix) {
         try {
             return Decoded.accepted(jsonb.fromJsonStructure(data, type));
-        } catch (JsonbException | IllegalArgumentException | NullPointerException | ClassCastException e) {
+        } catch (RuntimeException e) {
+            // Data reaching here passed RecordSchema, so a failure is a record rule (or a Yasson surprise):
+            // either way a rejection, because bind() promises never to throw.
             return Decoded.rejected(rejection(e, prefix));
         }
     }
