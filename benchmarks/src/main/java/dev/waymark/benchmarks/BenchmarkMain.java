@@ -60,7 +60,7 @@ public final class BenchmarkMain {
             out.append(String.format(Locale.ROOT, "%-62s %4s %16s %16s %9s%n",
                     shortName(name), modes.get(name), format(subject),
                     limit == null ? "-" : format(limit),
-                    limit == null ? "-" : String.format(Locale.ROOT, "%.3f", subject.getScore() / limit.getScore())));
+                    limit == null ? "-" : String.format(Locale.ROOT, "%.3g", subject.getScore() / limit.getScore())));
         }
         return out.toString();
     }

@@ -33,10 +33,12 @@ public final class Pseudonymizer {
     private final String keyId;
     private final SecretKeySpec secret;
     private final String phoneRegion;
+    private final Mac prototype;
 
     private Pseudonymizer(PseudonymizationKey key, String phoneRegion) {
         this.keyId = key.keyId();
         this.secret = new SecretKeySpec(key.secret(), ALGORITHM);
+        this.prototype = newMac();
         this.phoneRegion = phoneRegion;
     }
 
@@ -79,7 +81,17 @@ public final class Pseudonymizer {
         return phoneRegion;
     }
 
+    // Mac instances are not thread-safe; cloning a keyed prototype costs far less than getInstance + init, which
+    // looks the provider up on every call.
     private Mac hmac() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac();
+        }
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(secret);

@@ -3,7 +3,7 @@ package dev.waymark.benchmarks.decision;
 import dev.waymark.decision.ActionCatalog;
 import dev.waymark.decision.ActionCategory;
 import dev.waymark.decision.ActionDefinition;
-import dev.waymark.decision.Channel;
+import dev.waymark.protocol.Channel;
 import dev.waymark.decision.ConsentView;
 import dev.waymark.decision.Contact;
 import dev.waymark.decision.ContactCap;

@@ -8,7 +8,6 @@ import dev.waymark.protocol.Limits;
 import dev.waymark.protocol.ParsedEvent;
 import dev.waymark.protocol.Source;
 import dev.waymark.protocol.Ulid;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -64,7 +63,9 @@ final class EnvelopeReader {
             return Decoded.rejected("id", "must be a canonical ULID (26 upper-case Crockford base32) for a device");
         }
         JsonValue contentType = event.get("datacontenttype");
-        if (contentType != null && !contentType.equals(Json.createValue(CloudEvent.DATA_CONTENT_TYPE))) {
+        // Not Json.createValue: every static Json.* call looks its provider up through ServiceLoader.
+        if (contentType != null && !(contentType instanceof JsonString text
+                && text.getString().equals(CloudEvent.DATA_CONTENT_TYPE))) {
             return Decoded.rejected("datacontenttype", "must be \"" + CloudEvent.DATA_CONTENT_TYPE + "\"");
         }
         Decoded<Integer> version = string(event, "dataschema", Limits.MAX_URI_CHARS)
