@@ -42,6 +42,17 @@ class WaymarkCommandTest {
     }
 
     @Test
+    void demo_cartLeftBehindGetsAnOfferAndAnOpenServiceRequestGetsHelpNotSales() {
+        CommandRun run = CommandRun.of("demo");
+
+        assertThat(run.out())
+                .contains("intent cart_abandonment   -> shows cart-rescue-10")
+                .contains("intent service_request    -> shows fitting-help")
+                .contains("trail-socks-bundle   removed at suppression")
+                .doesNotContain("-> shows trail-socks-bundle");
+    }
+
+    @Test
     void demo_masksTheKioskSessionAndLeaksNoRawValue() {
         CommandRun run = CommandRun.of("demo");
 

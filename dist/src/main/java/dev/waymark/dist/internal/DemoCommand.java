@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code waymark demo}: runs the platform on embedded defaults. This build has no cloud core, hub or kiosk agent
  * yet, so the demo walks what exists — a kiosk session captured, validated and masked exactly as an agent will do
- * it — and names what is missing.
+ * it, then intents detected and actions decided from a signed bundle — and names what is missing.
  */
 @Command(name = "demo", description = "Run the platform on one machine with embedded defaults.")
 public final class DemoCommand implements Callable<Integer> {
@@ -24,10 +24,11 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Waymark demo " + BuildInfo.version());
-        out.println("This build contains: protocol, consent-pii. Not yet: " + NOT_YET + ".");
-        out.println("So this demo shows one kiosk session captured, validated and masked as a kiosk agent does,");
-        out.println("and what would leave the kiosk. The key is a throw-away demo key made for this run.");
+        out.println("This build contains: protocol, consent-pii, journey-engine. Not yet: " + NOT_YET + ".");
+        out.println("So this demo runs the shared core as a kiosk runs it: a session captured, validated and masked,");
+        out.println("then intents detected and next best actions decided offline from a signed decision bundle.");
         out.println();
+        out.println("1. Capture and mask (the pseudonymization key is a throw-away key made for this run):");
         KioskSessionWalkthrough.Result result = new KioskSessionWalkthrough(out).run();
         out.println();
         out.printf("%d events captured, %d personal fields masked, %d free-text fields dropped or scanned.%n",
@@ -37,7 +38,12 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Checked: none of the raw personal values typed into the kiosk appears in what would leave it.");
-        out.println("Next: ./waymark mask --help (the privacy officer's tool), docs/protocol.md, docs/privacy.md.");
+        out.println();
+        out.println("2. Journeys and next best actions:");
+        new JourneyStory(out).run();
+        out.println();
+        out.println("Next: ./waymark mask --help (the privacy officer's tool); docs/protocol.md, docs/privacy.md,");
+        out.println("docs/journeys.md and docs/decisioning.md explain what you just saw.");
         return ExitCodes.OK;
     }
 }
