@@ -5,6 +5,10 @@ import dev.waymark.dist.internal.DemoCommand;
 import dev.waymark.dist.internal.MaskCommand;
 import dev.waymark.dist.internal.PlannedRoleCommand;
 import dev.waymark.dist.internal.VersionCommand;
+import dev.waymark.dist.internal.edge.EdgeCommand;
+import dev.waymark.dist.internal.provisioning.HubCommand;
+import dev.waymark.dist.internal.provisioning.ProvisionCommand;
+import dev.waymark.dist.internal.provisioning.ProvisioningCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,10 +28,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             PlannedRoleCommand.Cloud.class,
-            PlannedRoleCommand.Hub.class,
-            PlannedRoleCommand.Edge.class,
+            HubCommand.class,
+            EdgeCommand.class,
             PlannedRoleCommand.Console.class,
-            PlannedRoleCommand.Provision.class,
+            ProvisionCommand.class,
+            ProvisioningCommand.class,
             MaskCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class

@@ -42,35 +42,11 @@ public abstract class PlannedRoleCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code waymark hub}. */
-    @Command(name = "hub", description = "Run a store hub (broker and bridge). Not in this build yet.")
-    public static final class Hub extends PlannedRoleCommand {
-        public Hub() {
-            super("store-hub");
-        }
-    }
-
-    /** {@code waymark edge}. */
-    @Command(name = "edge", description = "Run a kiosk agent (capture, mask, buffer, sync). Not in this build yet.")
-    public static final class Edge extends PlannedRoleCommand {
-        public Edge() {
-            super("edge-runtime");
-        }
-    }
-
     /** {@code waymark console}. */
     @Command(name = "console", description = "Run the store managers' web console. Not in this build yet.")
     public static final class Console extends PlannedRoleCommand {
         public Console() {
             super("web-console");
-        }
-    }
-
-    /** {@code waymark provision}. */
-    @Command(name = "provision", description = "Enroll kiosks and hubs with a token or QR code. Not in this build yet.")
-    public static final class Provision extends PlannedRoleCommand {
-        public Provision() {
-            super("device-provisioning");
         }
     }
 }
