@@ -138,7 +138,8 @@ class EdgeAgentIT {
         assertRefused(kiosk.post("{\"type\":\"wm.kiosk.teleport\",\"data\":{}}"), 400, "type");
         assertRefused(kiosk.post("{\"type\":\"wm.kiosk.cart_add\",\"type\":\"x\",\"data\":{}}"), 400, "$");
         assertRefused(kiosk.post("{\"type\":\"wm.kiosk.cart_add\",\"data\":{},\"extra\":1}"), 400, "extra");
-        assertRefused(kiosk.post(Captures.cartAdd("x".repeat(40_000))), 413, "$");
+        assertRefused(kiosk.post(Captures.cartAdd("x".repeat(40_000))), 400, "data.sku");
+        assertRefused(kiosk.post(Captures.purchase(20, 1_900)), 413, "$");
         assertRefused(kiosk.post("[" + Captures.cartAdd("y") + ",1]"), 400, "[1]");
         assertRefused(kiosk.post(new byte[600_000]), 413, "$");
         List<String> acked = new ArrayList<>();

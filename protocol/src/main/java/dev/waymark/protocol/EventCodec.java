@@ -1,8 +1,9 @@
 package dev.waymark.protocol;
 
 import dev.waymark.protocol.internal.StrictEventCodec;
-
+import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The one strict codec for events, single (CloudEvents JSON structured mode) and batched (CloudEvents JSON batch
@@ -35,6 +36,15 @@ public final class EventCodec {
     /** Reads and validates one event without binding {@code data}, for masking before binding. */
     public Decoded<ParsedEvent> parse(byte[] json) {
         return codec.parse(json);
+    }
+
+    /**
+     * Validates one event that is already a JSON object, without binding {@code data}: for a host that built or read
+     * the envelope itself and would otherwise write it out only to read it again. The byte limit is not checked
+     * here — there are no bytes yet — but {@link #encode} enforces it.
+     */
+    public Decoded<ParsedEvent> parse(JsonObject event) {
+        return codec.parse(Objects.requireNonNull(event, "event"));
     }
 
     /** Reads and validates a batch without binding, all or nothing. */

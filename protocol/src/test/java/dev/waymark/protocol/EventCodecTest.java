@@ -38,6 +38,25 @@ class EventCodecTest {
     }
 
     @Test
+    void parseJsonObject_validEvent_bindsLikeTheBytes() {
+        byte[] bytes = EventJson.cartAdd().bytes();
+        jakarta.json.JsonObject object = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(bytes))
+                .readObject();
+
+        CloudEvent fromObject = underTest.parse(object).flatMap(ParsedEvent::bind).orElseThrow();
+
+        assertThat(fromObject).isEqualTo(underTest.decode(bytes).orElseThrow());
+    }
+
+    @Test
+    void parseJsonObject_missingId_isRejectedNamingId() {
+        jakarta.json.JsonObject object = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(
+                EventJson.cartAdd().without("id").bytes())).readObject();
+
+        assertThat(underTest.parse(object).rejectionIfAny().orElseThrow().field()).isEqualTo("id");
+    }
+
+    @Test
     void decode_withoutDatacontenttype_isAccepted() {
         assertThat(underTest.decode(EventJson.cartAdd().without("datacontenttype").bytes()).isAccepted()).isTrue();
     }

@@ -15,14 +15,10 @@ import dev.waymark.protocol.UlidGenerator;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.JsonWriter;
-import jakarta.json.JsonWriterFactory;
-import jakarta.json.spi.JsonProvider;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -34,8 +30,6 @@ import java.util.function.Consumer;
  * or nothing. Sequence numbers are assigned under one lock with the enqueue, so commit order is sequence order.
  */
 final class Capturer {
-
-    private static final JsonWriterFactory WRITERS = JsonProvider.provider().createWriterFactory(Map.of());
 
     private final EventCodec codec;
     private final EventMasker masker;
@@ -116,7 +110,8 @@ final class Capturer {
             for (JsonObject capture : planned.captures()) {
                 long sequence = nextSequence + events.size();
                 JsonObject envelope = envelopes.envelope(capture, ids.next().value(), source, now, sequence);
-                Decoded<CloudEvent> event = codec.parse(bytes(envelope)).flatMap(this::maskAndBind);
+                // The envelope is already JSON: validate it as it is rather than write it out and read it back.
+                Decoded<CloudEvent> event = codec.parse(envelope).flatMap(this::maskAndBind);
                 if (event instanceof Decoded.Rejected<CloudEvent> r) {
                     Rejection rejection = r.rejection().under(prefix);
                     return refused(isSize(rejection) ? Refusal.TOO_LARGE : Refusal.INVALID, rejection);
@@ -126,8 +121,13 @@ final class Capturer {
         }
         List<OutboxRow> rows = new ArrayList<>(events.size());
         for (CloudEvent event : events) {
-            rows.add(new OutboxRow(event.sequence(), event.id(), event.type(), Priority.of(event.type()),
-                    codec.encode(event)));
+            byte[] encoded;
+            try {
+                encoded = codec.encode(event);
+            } catch (IllegalArgumentException overLimit) {
+                return refused(Refusal.TOO_LARGE, Rejection.of("$", overLimit.getMessage()));
+            }
+            rows.add(new OutboxRow(event.sequence(), event.id(), event.type(), Priority.of(event.type()), encoded));
         }
         if (rows.isEmpty()) {
             return CompletableFuture.completedFuture(new CaptureResult.Stored(List.of()));
@@ -162,14 +162,6 @@ final class Capturer {
 
     private static boolean isSize(Rejection rejection) {
         return rejection.reason().contains("bytes, limit") || rejection.reason().contains("more than");
-    }
-
-    private static byte[] bytes(JsonObject envelope) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
-        try (JsonWriter writer = WRITERS.createWriter(out)) {
-            writer.writeObject(envelope);
-        }
-        return out.toByteArray();
     }
 
     private static CompletableFuture<CaptureResult> refused(Refusal refusal, String field, String reason) {

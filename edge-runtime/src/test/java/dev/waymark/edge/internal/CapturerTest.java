@@ -14,6 +14,7 @@ import dev.waymark.privacy.PiiScanner;
 import dev.waymark.privacy.PseudonymizationKey;
 import dev.waymark.protocol.CloudEvent;
 import dev.waymark.protocol.EventCodec;
+import dev.waymark.protocol.Limits;
 import dev.waymark.protocol.Source;
 import dev.waymark.protocol.UlidGenerator;
 import java.nio.charset.StandardCharsets;
@@ -129,10 +130,19 @@ class CapturerTest {
     }
 
     @Test
-    void capture_oversizeEvent_isRefusedAsTooLarge() throws Exception {
+    void capture_oversizeEventOfValidFields_isRefusedAsTooLarge() throws Exception {
+        open(MaskingPolicy.defaults());
+        CaptureResult.Refused refused = refused(Captures.purchase(20, 1_900));
+        assertThat(refused.refusal()).isEqualTo(Refusal.TOO_LARGE);
+        assertThat(refused.rejection().reason()).contains("limit " + Limits.MAX_EVENT_BYTES);
+    }
+
+    @Test
+    void capture_overlongField_isRefusedNamingTheField() throws Exception {
         open(MaskingPolicy.defaults());
         CaptureResult.Refused refused = refused(Captures.cartAdd("x".repeat(40_000)));
-        assertThat(refused.refusal()).isEqualTo(Refusal.TOO_LARGE);
+        assertThat(refused.refusal()).isEqualTo(Refusal.INVALID);
+        assertThat(refused.rejection().field()).isEqualTo("data.sku");
     }
 
     @Test

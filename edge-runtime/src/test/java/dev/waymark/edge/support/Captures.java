@@ -12,6 +12,17 @@ public final class Captures {
                 "currency":"EUR"}}""".formatted(sku);
     }
 
+    /** A purchase of {@code lines} lines whose SKUs are each {@code skuLength} characters: valid field by field. */
+    public static String purchase(int lines, int skuLength) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(String.valueOf((char) ('A' + i % 26))
+                    .repeat(skuLength)).append("\",\"quantity\":1,\"unitPrice\":4999}");
+        }
+        return "{\"type\":\"wm.kiosk.purchase\",\"data\":{\"orderId\":\"ORD-1\",\"total\":" + 4999L * lines
+                + ",\"currency\":\"EUR\",\"items\":[" + items + "]}}";
+    }
+
     public static String productView(String sku) {
         return """
                 {"type":"wm.kiosk.product_view","data":{"sku":"%s","category":"shoes","price":4999,"currency":"EUR"}}"""

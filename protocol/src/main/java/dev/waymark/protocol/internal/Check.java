@@ -63,7 +63,7 @@ public final class Check {
     /** An ISO 4217 style code: three upper-case ASCII letters. */
     public static void currency(String field, String value) {
         text(field, value);
-        if (!value.matches("[A-Z]{3}")) {
+        if (value.length() != 3 || !value.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
             throw new IllegalArgumentException(field + ": must be three upper-case letters (ISO 4217)");
         }
     }

@@ -11,6 +11,7 @@ import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
 
 import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,15 @@ public final class StrictEventCodec {
             return JsonInput.utf8(json).flatMap(input::read).flatMap(envelopes::read);
         } catch (RuntimeException e) {
             // A defect, not an input problem; still a rejection, because a bad event must never stop a consumer.
+            return Decoded.rejected("$", "cannot be read: " + JsonInput.describe(e));
+        }
+    }
+
+    /** Validates one event already read as JSON (its size is checked when it is encoded); never throws on input. */
+    public Decoded<ParsedEvent> parse(JsonObject event) {
+        try {
+            return envelopes.read(event);
+        } catch (RuntimeException e) {
             return Decoded.rejected("$", "cannot be read: " + JsonInput.describe(e));
         }
     }
@@ -89,14 +99,16 @@ public final class StrictEventCodec {
 
     /** One event as UTF-8 JSON; throws IllegalArgumentException when it is over the event limit. */
     public byte[] encode(CloudEvent event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator generator = generators.createGenerator(out, StandardCharsets.UTF_8)) {
+        // A writer, not a stream: over a stream Parsson wraps an OutputStreamWriter with an 8 KB buffer per event.
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator generator = generators.createGenerator(out)) {
             write(event, generator);
         }
-        if (out.size() > Limits.MAX_EVENT_BYTES) {
-            throw new IllegalArgumentException("event is " + out.size() + " bytes, limit " + Limits.MAX_EVENT_BYTES);
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > Limits.MAX_EVENT_BYTES) {
+            throw new IllegalArgumentException("event is " + bytes.length + " bytes, limit " + Limits.MAX_EVENT_BYTES);
         }
-        return out.toByteArray();
+        return bytes;
     }
 
     /** A batch as UTF-8 JSON; throws IllegalArgumentException when it or one of its events is over a limit. */
@@ -126,7 +138,7 @@ public final class StrictEventCodec {
                 .write("id", event.id())
                 .write("source", event.source())
                 .write("type", event.type())
-                .write("time", event.time().toString())
+                .write("time", Timestamps.format(event.time()))
                 .write("datacontenttype", CloudEvent.DATA_CONTENT_TYPE)
                 .write("dataschema", event.dataschema())
                 .write(EnvelopeReader.WMSEQ, event.sequence())
