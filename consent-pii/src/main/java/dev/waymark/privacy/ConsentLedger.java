@@ -1,5 +1,6 @@
 package dev.waymark.privacy;
 
+import dev.waymark.protocol.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -7,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An append-only list of {@link ConsentRecord}s; {@link #append} returns a new ledger and never changes this one.
  *
- * <p>Effective consent, per purpose and concrete channel: of the profile's records for that purpose on that channel
- * or on {@link Channel#ALL}, the one with the latest {@code time} decides; at equal times the one appended later.
- * So a later "all channels" record overrides earlier per-channel ones, and a later per-channel record overrides an
- * earlier "all channels" one on its channel only. No record means unknown (see {@link EffectiveConsent#permits}).
+ * <p>Effective consent, per purpose and channel: of the profile's records for that purpose that cover that channel,
+ * the one with the latest {@code time} decides; at equal times the one appended later. So a later "all channels"
+ * record overrides earlier per-channel ones, and a later per-channel record overrides an earlier "all channels" one
+ * on its channel only. No record means unknown (see {@link EffectiveConsent#permits}).
  */
 public final class ConsentLedger {
 
@@ -70,9 +72,7 @@ public final class ConsentLedger {
         for (Purpose purpose : Purpose.values()) {
             Map<Channel, ConsentRecord> channels = new EnumMap<>(Channel.class);
             for (Channel channel : Channel.values()) {
-                if (channel != Channel.ALL) {
-                    latest(own, purpose, channel).ifPresent(record -> channels.put(channel, record));
-                }
+                latest(own, purpose, channel).ifPresent(record -> channels.put(channel, record));
             }
             deciding.put(purpose, Map.copyOf(channels));
         }
@@ -92,12 +92,9 @@ public final class ConsentLedger {
         List<ConsentRecord> added = new ArrayList<>();
         for (Purpose purpose : Purpose.values()) {
             for (Channel channel : Channel.values()) {
-                if (channel == Channel.ALL) {
-                    continue;
-                }
                 Optional<ConsentStatus> after = merged.status(purpose, channel);
                 if (after.isPresent() && !after.equals(current.status(purpose, channel))) {
-                    added.add(new ConsentRecord(into, purpose, channel, after.get(), "merge", time,
+                    added.add(new ConsentRecord(into, purpose, Set.of(channel), after.get(), "merge", time,
                             "from profile " + from));
                 }
             }
@@ -108,8 +105,7 @@ public final class ConsentLedger {
     private static Optional<ConsentRecord> latest(List<ConsentRecord> own, Purpose purpose, Channel channel) {
         ConsentRecord latest = null;
         for (ConsentRecord record : own) {
-            boolean applies = record.purpose() == purpose
-                    && (record.channel() == channel || record.channel() == Channel.ALL);
+            boolean applies = record.purpose() == purpose && record.covers(channel);
             if (applies && (latest == null || !record.time().isBefore(latest.time()))) {
                 latest = record;
             }

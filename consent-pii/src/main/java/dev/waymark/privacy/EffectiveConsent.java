@@ -1,12 +1,13 @@
 package dev.waymark.privacy;
 
+import dev.waymark.protocol.Channel;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A profile's consent as derived from its ledger records: per purpose and concrete channel, the record that decides
+ * A profile's consent as derived from its ledger records: per purpose and channel, the record that decides
  * it, or none (unknown). {@link #permits} answers the question a decision asks. Immutable.
  */
 public final class EffectiveConsent {
@@ -24,38 +25,24 @@ public final class EffectiveConsent {
         return profile;
     }
 
-    /**
-     * The stated status for {@code purpose} on a concrete {@code channel}; empty when no record speaks for it.
-     * Throws {@link IllegalArgumentException} for {@link Channel#ALL}: ask {@link #permits} about all channels.
-     */
+    /** The stated status for {@code purpose} on {@code channel}; empty when no record speaks for it. */
     public Optional<ConsentStatus> status(Purpose purpose, Channel channel) {
         return decidedBy(purpose, channel).map(ConsentRecord::status);
     }
 
-    /** The record that decides {@code purpose} on a concrete {@code channel}, for explanations; empty when unknown. */
+    /** The record that decides {@code purpose} on {@code channel}, for explanations; empty when unknown. */
     public Optional<ConsentRecord> decidedBy(Purpose purpose, Channel channel) {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(channel, "channel");
-        if (channel == Channel.ALL) {
-            throw new IllegalArgumentException("channel: ALL is not a concrete channel");
-        }
         return Optional.ofNullable(deciding.getOrDefault(purpose, Map.of()).get(channel));
     }
 
     /**
      * True when data may be used for {@code purpose} on {@code channel}: a grant permits, a denial or withdrawal
      * does not, and without a record only {@link Purpose#SERVICE} is permitted (legitimate interest); marketing,
-     * personalization and analytics need a grant. For {@link Channel#ALL}: true only when every channel permits.
+     * personalization and analytics need a grant.
      */
     public boolean permits(Purpose purpose, Channel channel) {
-        if (channel == Channel.ALL) {
-            for (Channel concrete : Channel.values()) {
-                if (concrete != Channel.ALL && !permits(purpose, concrete)) {
-                    return false;
-                }
-            }
-            return true;
-        }
         return status(purpose, channel)
                 .map(status -> status == ConsentStatus.GRANTED)
                 .orElse(purpose == Purpose.SERVICE);
@@ -73,9 +60,6 @@ public final class EffectiveConsent {
         for (Purpose purpose : Purpose.values()) {
             Map<Channel, ConsentRecord> channels = new EnumMap<>(Channel.class);
             for (Channel channel : Channel.values()) {
-                if (channel == Channel.ALL) {
-                    continue;
-                }
                 Optional<ConsentRecord> mine = decidedBy(purpose, channel);
                 Optional<ConsentRecord> theirs = other.decidedBy(purpose, channel);
                 mine.map(record -> theirs.map(t -> moreRestrictive(record, t)).orElse(record))

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The Global Privacy Control signal of a web request ({@code Sec-GPC} header, GPC specification section 3): a
  * person's request not to have their data sold or shared. Waymark reads it as a denial of {@link Purpose#MARKETING}
- * on {@link Channel#ALL} channels, since selling and sharing is not bound to a channel.
+ * on every channel ({@link ConsentRecord#ALL_CHANNELS}), since selling and sharing is not bound to a channel.
  *
  * @param enabled true when the header's value is {@code 1}
  */
@@ -27,12 +27,12 @@ public record GlobalPrivacyControl(boolean enabled) {
         return new GlobalPrivacyControl(headerValue.strip().equals("1"));
     }
 
-    /** The ledger records the signal asks for: one MARKETING denial on ALL channels, or none when not enabled. */
+    /** The ledger records the signal asks for: one MARKETING denial on every channel, or none when not enabled. */
     public List<ConsentRecord> toRecords(String profile, Instant time) {
         if (!enabled) {
             return List.of();
         }
-        return List.of(new ConsentRecord(profile, Purpose.MARKETING, Channel.ALL, ConsentStatus.DENIED, SOURCE, time,
+        return List.of(new ConsentRecord(profile, Purpose.MARKETING, ConsentRecord.ALL_CHANNELS, ConsentStatus.DENIED, SOURCE, time,
                 EVIDENCE));
     }
 }

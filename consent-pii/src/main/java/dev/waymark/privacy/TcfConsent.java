@@ -1,6 +1,7 @@
 package dev.waymark.privacy;
 
 import com.iabtcf.decoder.TCString;
+import dev.waymark.protocol.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -98,7 +99,7 @@ public record TcfConsent(String tcString, int version, int policyVersion, int cm
         Map<Purpose, ConsentStatus> purposes = purposes();
         for (Purpose purpose : Purpose.values()) {
             if (purposes.containsKey(purpose)) {
-                records.add(new ConsentRecord(profile, purpose, channel, purposes.get(purpose), SOURCE, time,
+                records.add(new ConsentRecord(profile, purpose, Set.of(channel), purposes.get(purpose), SOURCE, time,
                         tcString));
             }
         }

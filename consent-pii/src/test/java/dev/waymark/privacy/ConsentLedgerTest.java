@@ -2,6 +2,7 @@ package dev.waymark.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waymark.protocol.Channel;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ConsentLedgerTest {
     void effective_laterAllChannelsRecord_overridesEarlierPerChannelGrants() {
         ConsentLedger underTest = ConsentLedger.empty()
                 .append(record("p1", Purpose.MARKETING, Channel.EMAIL, ConsentStatus.GRANTED, T1))
-                .append(record("p1", Purpose.MARKETING, Channel.ALL, ConsentStatus.DENIED, T2));
+                .append(everyChannel("p1", Purpose.MARKETING, ConsentStatus.DENIED, T2));
 
         assertThat(underTest.effective("p1").permits(Purpose.MARKETING, Channel.EMAIL)).isFalse();
         assertThat(underTest.effective("p1").status(Purpose.MARKETING, Channel.KIOSK)).contains(ConsentStatus.DENIED);
@@ -56,13 +57,13 @@ class ConsentLedgerTest {
     @Test
     void effective_laterPerChannelGrant_overridesAllChannelsDenialOnThatChannelOnly() {
         EffectiveConsent consent = ConsentLedger.empty()
-                .append(record("p1", Purpose.MARKETING, Channel.ALL, ConsentStatus.DENIED, T1))
+                .append(everyChannel("p1", Purpose.MARKETING, ConsentStatus.DENIED, T1))
                 .append(record("p1", Purpose.MARKETING, Channel.SMS, ConsentStatus.GRANTED, T2))
                 .effective("p1");
 
         assertThat(consent.permits(Purpose.MARKETING, Channel.SMS)).isTrue();
         assertThat(consent.permits(Purpose.MARKETING, Channel.EMAIL)).isFalse();
-        assertThat(consent.permits(Purpose.MARKETING, Channel.ALL)).isFalse();
+        assertThat(consent.permits(Purpose.MARKETING, Channel.KIOSK)).isFalse();
     }
 
     @Test
@@ -124,5 +125,9 @@ class ConsentLedgerTest {
 
     static ConsentRecord record(String profile, Purpose purpose, Channel channel, ConsentStatus status, Instant time) {
         return ConsentRecord.of(profile, purpose, channel, status, "kiosk", time);
+    }
+
+    private static ConsentRecord everyChannel(String profile, Purpose purpose, ConsentStatus status, Instant time) {
+        return new ConsentRecord(profile, purpose, ConsentRecord.ALL_CHANNELS, status, "kiosk", time, "");
     }
 }

@@ -2,8 +2,8 @@ package dev.waymark.privacy;
 
 import static dev.waymark.privacy.ConsentLedgerTest.record;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waymark.protocol.Channel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -46,14 +46,6 @@ class EffectiveConsentTest {
 
         assertThat(underTest.mergedWith(other).status(Purpose.MARKETING, Channel.SMS))
                 .contains(ConsentStatus.WITHDRAWN);
-    }
-
-    @Test
-    void status_allChannels_isRejectedNamingChannel() {
-        EffectiveConsent underTest = ConsentLedger.empty().effective("a");
-
-        assertThatThrownBy(() -> underTest.status(Purpose.MARKETING, Channel.ALL))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("channel:");
     }
 
     private static ConsentLedger ledgerOf(ConsentRecord record) {

@@ -2,6 +2,7 @@ package dev.waymark.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waymark.protocol.Channel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class GlobalPrivacyControlTest {
 
         assertThat(underTest.enabled()).isTrue();
         assertThat(underTest.toRecords("p1", NOW)).containsExactly(new ConsentRecord("p1", Purpose.MARKETING,
-                Channel.ALL, ConsentStatus.DENIED, "gpc", NOW, "Sec-GPC: 1"));
+                ConsentRecord.ALL_CHANNELS, ConsentStatus.DENIED, "gpc", NOW, "Sec-GPC: 1"));
     }
 
     @ParameterizedTest

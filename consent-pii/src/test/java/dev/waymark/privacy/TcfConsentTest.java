@@ -3,6 +3,7 @@ package dev.waymark.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waymark.privacy.evaluation.TestDatasets;
+import dev.waymark.protocol.Channel;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -101,7 +102,7 @@ class TcfConsentTest {
 
         assertThat(records).extracting(ConsentRecord::purpose)
                 .containsExactly(Purpose.MARKETING, Purpose.PERSONALIZATION, Purpose.ANALYTICS);
-        assertThat(records.get(0)).isEqualTo(new ConsentRecord("p1", Purpose.MARKETING, Channel.WEB,
+        assertThat(records.get(0)).isEqualTo(new ConsentRecord("p1", Purpose.MARKETING, Set.of(Channel.WEB),
                 ConsentStatus.GRANTED, "tcf", NOW, "TC"));
     }
 

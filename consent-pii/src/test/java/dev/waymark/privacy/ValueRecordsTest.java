@@ -3,7 +3,9 @@ package dev.waymark.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waymark.protocol.Channel;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ValueRecordsTest {
@@ -71,6 +73,6 @@ class ValueRecordsTest {
     }
 
     private static ConsentRecord record(String profile, ConsentStatus status, String source) {
-        return new ConsentRecord(profile, Purpose.MARKETING, Channel.EMAIL, status, source, T0, "form-7");
+        return new ConsentRecord(profile, Purpose.MARKETING, Set.of(Channel.EMAIL), status, source, T0, "form-7");
     }
 }

@@ -23,8 +23,7 @@ public interface ConsentView {
     static ConsentView of(EffectiveConsent consent) {
         Objects.requireNonNull(consent, "consent");
         return (purpose, channel) -> Purpose.fromWireName(purpose)
-                .flatMap(known -> dev.waymark.privacy.Channel.fromWireName(channel)
-                        .map(concrete -> consent.permits(known, concrete)))
+                .flatMap(known -> Channel.fromWireName(channel).map(concrete -> consent.permits(known, concrete)))
                 .orElse(false);
     }
 

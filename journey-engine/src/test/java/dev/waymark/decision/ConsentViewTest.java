@@ -6,6 +6,7 @@ import dev.waymark.privacy.ConsentLedger;
 import dev.waymark.privacy.ConsentRecord;
 import dev.waymark.privacy.ConsentStatus;
 import dev.waymark.privacy.Purpose;
+import dev.waymark.protocol.Channel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +17,9 @@ class ConsentViewTest {
     @Test
     void of_effectiveConsent_answersByWireNamesAndRefusesWhatItDoesNotKnow() {
         ConsentLedger ledger = ConsentLedger.empty()
-                .append(ConsentRecord.of("p1", Purpose.MARKETING, dev.waymark.privacy.Channel.KIOSK,
+                .append(ConsentRecord.of("p1", Purpose.MARKETING, Channel.KIOSK,
                         ConsentStatus.GRANTED, "kiosk", T))
-                .append(ConsentRecord.of("p1", Purpose.MARKETING, dev.waymark.privacy.Channel.SMS,
+                .append(ConsentRecord.of("p1", Purpose.MARKETING, Channel.SMS,
                         ConsentStatus.DENIED, "crm", T));
 
         ConsentView underTest = ConsentView.of(ledger.effective("p1"));

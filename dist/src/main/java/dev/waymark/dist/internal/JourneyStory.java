@@ -128,7 +128,7 @@ final class JourneyStory {
         }
         // On screen, the shopper said yes to offers at this kiosk: that consent decides what may be shown.
         ConsentView consent = ConsentView.of(ConsentLedger.empty().append(ConsentRecord.of(session,
-                Purpose.MARKETING, dev.waymark.privacy.Channel.KIOSK, ConsentStatus.GRANTED, "kiosk", OPENING))
+                Purpose.MARKETING, Channel.KIOSK, ConsentStatus.GRANTED, "kiosk", OPENING))
                 .effective(session));
         List<String> shown = new ArrayList<>();
         for (Intent intent : intents) {
