@@ -9,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,7 +111,8 @@ public final class EventMasker {
         } else if (scalar.isPresent()) {
             copy.add(name, maskText(scalar.get(), strategy, kind));
             if (rotationTokens) {
-                copy.add(name + ROTATION_SUFFIX, json.createArrayBuilder(keys.orElseThrow().tokens(kind, scalar.get())));
+                List<String> tokens = keys.orElseThrow().tokens(kind, scalar.get());
+                copy.add(name + ROTATION_SUFFIX, json.createArrayBuilder(tokens));
             }
         } else if (value.getValueType() == JsonValue.ValueType.ARRAY && allScalars(value.asJsonArray())) {
             JsonArrayBuilder masked = json.createArrayBuilder();

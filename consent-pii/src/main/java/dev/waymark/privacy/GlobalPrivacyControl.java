@@ -32,7 +32,7 @@ public record GlobalPrivacyControl(boolean enabled) {
         if (!enabled) {
             return List.of();
         }
-        return List.of(new ConsentRecord(profile, Purpose.MARKETING, ConsentRecord.ALL_CHANNELS, ConsentStatus.DENIED, SOURCE, time,
-                EVIDENCE));
+        return List.of(new ConsentRecord(profile, Purpose.MARKETING, ConsentRecord.ALL_CHANNELS, ConsentStatus.DENIED,
+                SOURCE, time, EVIDENCE));
     }
 }

@@ -6,7 +6,7 @@ import dev.waymark.dist.internal.MaskCommand;
 import dev.waymark.dist.internal.PlannedRoleCommand;
 import dev.waymark.dist.internal.VersionCommand;
 import dev.waymark.dist.internal.edge.EdgeCommand;
-import dev.waymark.dist.internal.provisioning.HubCommand;
+import dev.waymark.dist.internal.hub.HubCommand;
 import dev.waymark.dist.internal.provisioning.ProvisionCommand;
 import dev.waymark.dist.internal.provisioning.ProvisioningCommand;
 import picocli.CommandLine;

@@ -58,7 +58,8 @@ class WaymarkCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .contains("wm.kiosk.loyalty_scan", "tok:demo:", "[PHONE]", "[EMAIL]", "Not yet: store-hub, cloud-core")
+                .contains("wm.kiosk.loyalty_scan", "tok:demo:", "[PHONE]", "[EMAIL]")
+                .contains("Not yet: cloud-core, web-console")
                 .doesNotContain("jo.shopper@example.org", "415 555 0132", "6012 4410", "Cold Ridge");
     }
 }

@@ -68,6 +68,10 @@ final class RecordArbitraries {
                     : Arbitraries.integers().between(1, 1_000_000);
         } else if (c == long.class) {
             arbitrary = Arbitraries.longs().between(1, 1_000_000_000_000L);
+        } else if (c == Long.class) {
+            arbitrary = Arbitraries.longs().between(-1_000_000_000_000L, 1_000_000_000_000L);
+        } else if (c == boolean.class) {
+            arbitrary = Arbitraries.of(true, false);
         } else if (c == double.class) {
             arbitrary = Arbitraries.doubles().between(0, 1);
         } else if (c == BigDecimal.class) {

@@ -9,6 +9,8 @@ import dev.waymark.protocol.event.DeviceState;
 import dev.waymark.protocol.event.DeviceStatus;
 import dev.waymark.protocol.event.Feedback;
 import dev.waymark.protocol.event.Heartbeat;
+import dev.waymark.protocol.event.HubDevice;
+import dev.waymark.protocol.event.HubReport;
 import dev.waymark.protocol.event.LineItem;
 import dev.waymark.protocol.event.LoyaltyScan;
 import dev.waymark.protocol.event.OutcomeAccept;
@@ -73,6 +75,8 @@ final class Samples {
                 new OutcomeConvert("act-runner-10", "01JDQ6Y7C8M4V2K9ZQW3T5N6PB", "kiosk.home.banner", 1_300, "EUR"),
                 new DeviceStatus(DeviceState.ONLINE, "1.4.2", 3, TIME),
                 new Heartbeat("1.4.2", 0, TIME),
+                new HubReport(true, 12, List.of(new HubDevice("kiosk-07", true, TIME, Optional.of(-1_250L)),
+                        new HubDevice("kiosk-08", false, TIME, Optional.empty()))),
                 new WebTrack(Optional.of("anon-5e1"), Optional.empty(), "Product Viewed",
                         Json.createObjectBuilder().add("sku", "SKU-88412").add("price", 129.99).build(), context),
                 new WebPage(Optional.of("anon-5e1"), Optional.empty(), Optional.of("Running"), empty, context),

@@ -10,6 +10,7 @@ import dev.waymark.protocol.event.ConsentUpdate;
 import dev.waymark.protocol.event.DeviceStatus;
 import dev.waymark.protocol.event.Feedback;
 import dev.waymark.protocol.event.Heartbeat;
+import dev.waymark.protocol.event.HubReport;
 import dev.waymark.protocol.event.LoyaltyScan;
 import dev.waymark.protocol.event.OutcomeAccept;
 import dev.waymark.protocol.event.OutcomeConvert;
@@ -62,6 +63,7 @@ public final class Catalog {
             type("wm.outcome.convert", OutcomeConvert.class, 1, NONE),
             type("wm.device.status", DeviceStatus.class, 1, NONE),
             type("wm.device.heartbeat", Heartbeat.class, 1, NONE),
+            type("wm.hub.report", HubReport.class, 1, NONE),
             type("wm.web.track", WebTrack.class, 1, WEB_IDS),
             type("wm.web.page", WebPage.class, 1, WEB_IDS),
             type("wm.web.screen", WebScreen.class, 1, WEB_IDS),

@@ -43,7 +43,7 @@ record FieldRule(String name, Kind kind, boolean optional, List<String> enumValu
             return Kind.STRING;
         } else if (c == int.class) {
             return Kind.INT;
-        } else if (c == long.class) {
+        } else if (c == long.class || c == Long.class) {
             return Kind.LONG;
         } else if (c == double.class || c == BigDecimal.class) {
             return Kind.NUMBER;

@@ -59,7 +59,8 @@ class TimestampsTest {
     @Provide
     Arbitrary<ZoneOffset> offsets() {
         return Arbitraries.oneOf(Arbitraries.just(ZoneOffset.UTC),
-                Arbitraries.integers().between(-18 * 4, 18 * 4).map(quarters -> ZoneOffset.ofTotalSeconds(quarters * 900)));
+                Arbitraries.integers().between(-18 * 4, 18 * 4)
+                        .map(quarters -> ZoneOffset.ofTotalSeconds(quarters * 900)));
     }
 
     @Provide

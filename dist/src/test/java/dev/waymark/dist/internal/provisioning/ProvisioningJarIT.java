@@ -94,10 +94,10 @@ class ProvisioningJarIT {
     }
 
     @Test
-    void hubWithoutSubcommand_isNotBuilt_andEnrollNeedsPassword() throws Exception {
+    void hubWithoutConfig_pointsToEnroll_andEnrollNeedsPassword() throws Exception {
         Result hub = run(Map.of(), "hub");
-        assertThat(hub.exitCode()).isEqualTo(3);
-        assertThat(hub.err()).contains("not part of this build yet", "hub enroll");
+        assertThat(hub.exitCode()).isEqualTo(2);
+        assertThat(hub.err()).contains("--config hub.json", "hub enroll");
 
         Result enroll = run(Map.of(), "hub", "enroll", "--qr-file", "none.png");
         assertThat(enroll.exitCode()).isEqualTo(2);
