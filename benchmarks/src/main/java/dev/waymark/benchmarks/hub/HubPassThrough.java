@@ -2,6 +2,7 @@ package dev.waymark.benchmarks.hub;
 
 import dev.waymark.hub.HubSettings;
 import dev.waymark.hub.StoreHub;
+import dev.waymark.provisioning.NoDelaySockets;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;

@@ -7,6 +7,7 @@ import dev.waymark.protocol.TopicKind;
 import dev.waymark.protocol.Topics;
 import dev.waymark.protocol.UlidGenerator;
 import dev.waymark.protocol.event.ScreenView;
+import dev.waymark.provisioning.NoDelaySockets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

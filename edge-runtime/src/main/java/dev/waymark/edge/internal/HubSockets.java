@@ -2,6 +2,7 @@ package dev.waymark.edge.internal;
 
 import dev.waymark.edge.EdgeIdentity;
 import dev.waymark.protocol.device.DeviceConfig;
+import dev.waymark.provisioning.NoDelaySockets;
 import java.security.GeneralSecurityException;
 import javax.net.SocketFactory;
 import javax.net.ssl.KeyManagerFactory;
@@ -26,7 +27,7 @@ final class HubSockets {
                 throw new IllegalArgumentException("hubAddress: " + address
                         + " is plaintext; only ssl:// is allowed outside --dev");
             }
-            return NoDelaySocketFactories.plain();
+            return NoDelaySockets.plain();
         }
         if (!address.startsWith("ssl://")) {
             throw new IllegalArgumentException("hubAddress: must start with ssl:// (or tcp:// with --dev)");
@@ -38,7 +39,7 @@ final class HubSockets {
                     config.storeId());
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), new TrustManager[] {trust}, null);
-            return NoDelaySocketFactories.tls(context.getSocketFactory());
+            return NoDelaySockets.tls(context.getSocketFactory());
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("keystore: cannot use the device key for TLS: " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package dev.waymark.edge.internal;
+package dev.waymark.provisioning;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,20 +7,22 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Socket factories that turn Nagle's algorithm off. Paho never sets TCP_NODELAY, which held a QoS 1 stream to
- * about 1,100 messages/s on this machine instead of 8-12k (DESIGN.md section 12); on {@code ssl://} Paho accepts
- * only an {@link SSLSocketFactory}, hence the subclass.
+ * Socket factories that turn Nagle's algorithm off, for the MQTT clients of kiosks and hubs. Paho never sets
+ * TCP_NODELAY, which held a QoS 1 stream to about 1,100 messages/s on this machine instead of 8-12k (DESIGN.md
+ * section 12); on {@code ssl://} Paho accepts only an {@link SSLSocketFactory}, hence the subclass.
  */
-final class NoDelaySocketFactories {
+public final class NoDelaySockets {
 
-    private NoDelaySocketFactories() {
+    private NoDelaySockets() {
     }
 
-    static SocketFactory plain() {
+    /** Plain TCP sockets with TCP_NODELAY, for {@code tcp://}. */
+    public static SocketFactory plain() {
         return new Plain(SocketFactory.getDefault());
     }
 
-    static SSLSocketFactory tls(SSLSocketFactory delegate) {
+    /** {@code delegate}'s TLS sockets with TCP_NODELAY, for {@code ssl://}. */
+    public static SSLSocketFactory tls(SSLSocketFactory delegate) {
         return new Tls(delegate);
     }
 
