@@ -96,6 +96,7 @@ public final class Catalog {
         Map<String, PersonalData> fields = new HashMap<>(WEB_IDS);
         fields.put("traits.email", PersonalData.EMAIL);
         fields.put("traits.phone", PersonalData.PHONE);
+        fields.put("traits.loyaltyId", PersonalData.LOYALTY_ID);
         fields.put("traits.name", PersonalData.PERSON_NAME);
         fields.put("traits.firstName", PersonalData.PERSON_NAME);
         fields.put("traits.lastName", PersonalData.PERSON_NAME);
