@@ -85,6 +85,20 @@ class JourneyEnginePropertiesTest {
         }
     }
 
+    @Property(tries = 150)
+    void codec_readsBackEveryContextItWrote(@ForAll("histories") List<Op> ops) {
+        JourneyContext state = JourneyContext.empty("p-1");
+        long[] sequences = new long[24];
+        Instant now = Events.T0.plusNanos(123_456_789);
+        for (Op op : ops) {
+            now = now.plus(Duration.ofMinutes(op.minutes()));
+            state = op.kind() == 12 ? fireEarliest(state)
+                    : underTest.onEvent(state, event(op, now, ++sequences[op.device()])).state();
+
+            assertThat(JourneyContextCodec.read(JourneyContextCodec.write(state))).isEqualTo(state);
+        }
+    }
+
     @Provide
     Arbitrary<List<Op>> histories() {
         Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 12),
