@@ -1,0 +1,180 @@
+package dev.waymark.cloud.internal.pipeline;
+
+import dev.waymark.cloud.EventLog;
+import dev.waymark.cloud.Store;
+import dev.waymark.cloud.internal.LiveFeed;
+import dev.waymark.cloud.internal.identity.Identifier;
+import dev.waymark.cloud.internal.identity.Resolution;
+import dev.waymark.cloud.internal.insight.KpiRecorder;
+import dev.waymark.journey.Activity;
+import dev.waymark.journey.Intent;
+import dev.waymark.journey.JourneyContext;
+import dev.waymark.journey.Step;
+import dev.waymark.protocol.CloudEvent;
+import dev.waymark.protocol.Decoded;
+import dev.waymark.protocol.EventCodec;
+import dev.waymark.protocol.Source;
+import dev.waymark.protocol.event.Heartbeat;
+import dev.waymark.protocol.event.HubReport;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The stream processor (DESIGN.md section 4, step 6): consumes the {@link EventLog} in batches and, for each
+ * batch, in one store transaction: drops duplicates by {@code source}+{@code id} over the persistent window,
+ * resolves identity, records consent, updates journey state and its durable timers, decides the intents, joins
+ * outcomes, and records KPI and device facts. The log position moves only after that transaction committed; the
+ * live feed is published after it too. Within a batch a device's events are applied in sequence order.
+ */
+public final class EventPipeline {
+
+    /** The consumer group of the pipeline in the event log. */
+    public static final String GROUP = "pipeline";
+    private static final Logger LOG = Logger.getLogger(EventPipeline.class.getName());
+
+    private final Vertx vertx;
+    private final Store store;
+    private final EventLog log;
+    private final PipelineParts parts;
+    private final JourneyStore journeys;
+    private final TriggerDesk triggers;
+    private final EventCodec codec = EventCodec.create();
+    private final Clock clock;
+    private final Counter processed;
+    private final Counter duplicates;
+    private final Counter unreadable;
+
+    public EventPipeline(Vertx vertx, Store store, EventLog log, PipelineParts parts, MeterRegistry meters,
+            Clock clock, int cachedProfiles) {
+        this.vertx = vertx;
+        this.store = store;
+        this.log = log;
+        this.parts = parts;
+        this.clock = clock;
+        this.journeys = new JourneyStore(cachedProfiles);
+        this.triggers = new TriggerDesk(parts.decider());
+        this.processed = meters.counter("wm.pipeline.events");
+        this.duplicates = meters.counter("wm.pipeline.duplicates");
+        this.unreadable = meters.counter("wm.pipeline.unreadable");
+        parts.identity().onMerge(journeys);
+    }
+
+    /** Starts consuming the log with batches of at most {@code maxBatch}. */
+    public void start(int maxBatch) {
+        log.consume(GROUP, maxBatch, this::process);
+    }
+
+    /** The durable timer wheel over the same journey state; the host schedules its {@code fireDue}. */
+    public TimerWheel timers() {
+        return new TimerWheel(vertx, store, parts.engine(), journeys, triggers, clock);
+    }
+
+    /** Processes one batch; completes after its transaction committed. */
+    public Future<Void> process(List<EventLog.Entry> entries) {
+        return store.write(c -> processBatch(c, entries))
+                .onFailure(failure -> journeys.forget())
+                .onSuccess(this::publish)
+                .mapEmpty();
+    }
+
+    private void publish(List<JsonObject> live) {
+        live.forEach(item -> vertx.eventBus().publish(LiveFeed.ADDRESS, item));
+    }
+
+    private List<JsonObject> processBatch(Connection c, List<EventLog.Entry> entries) throws SQLException {
+        Instant now = clock.instant();
+        List<CloudEvent> events = decodeInOrder(entries);
+        List<JsonObject> live = new ArrayList<>();
+        try (PreparedStatement seen = c.prepareStatement(
+                "INSERT INTO seen_events (source, id, seen_at) VALUES (?, ?, ?) ON CONFLICT (source, id) DO NOTHING");
+             StoreBook stores = new StoreBook(c)) {
+            for (CloudEvent event : events) {
+                seen.setString(1, event.source());
+                seen.setString(2, event.id());
+                seen.setLong(3, now.toEpochMilli());
+                if (seen.executeUpdate() == 0) {
+                    duplicates.increment();
+                    continue;
+                }
+                Source source = event.parsedSource();
+                source.storeId().ifPresent(id -> stores.seen(id, now));
+                apply(c, event, source, now, live);
+                processed.increment();
+            }
+        }
+        return live;
+    }
+
+    // The log keeps each key's entries in order; a device's events are sorted by sequence in case a shared
+    // subscription delivered them out of order to this replica.
+    private List<CloudEvent> decodeInOrder(List<EventLog.Entry> entries) {
+        List<CloudEvent> events = new ArrayList<>(entries.size());
+        for (EventLog.Entry entry : entries) {
+            Decoded<CloudEvent> decoded = codec.decode(entry.value());
+            if (decoded instanceof Decoded.Rejected<CloudEvent> rejected) {
+                unreadable.increment();
+                LOG.log(Level.WARNING, "skipping an unreadable log entry: " + rejected.rejection().field());
+            } else {
+                events.add(decoded.orElseThrow());
+            }
+        }
+        events.sort(Comparator.comparing(CloudEvent::source).thenComparingLong(CloudEvent::sequence));
+        return events;
+    }
+
+    private void apply(Connection c, CloudEvent event, Source source, Instant now, List<JsonObject> live)
+            throws SQLException {
+        if (event.data() instanceof HubReport report) {
+            parts.devices().hubReport(c, source.storeId().orElseThrow(), source.deviceId().orElseThrow(), report,
+                    now);
+            return;
+        }
+        if (event.data() instanceof Heartbeat heartbeat) {
+            parts.devices().heartbeat(c, source.storeId().orElseThrow(), source.deviceId().orElseThrow(),
+                    heartbeat, now);
+            return;
+        }
+        List<Identifier> identifiers = parts.identifiersOf().apply(event);
+        if (identifiers.isEmpty()) {
+            return;
+        }
+        Resolution resolution = parts.identity().resolve(c, identifiers, event.source() + " " + event.id(),
+                event.time());
+        String profileId = resolution.profileId();
+        parts.consent().record(c, profileId, event);
+        live.add(LiveItems.event(event, source, profileId));
+        if (event.type().startsWith("wm.outcome.")) {
+            live.addAll(parts.decider().onOutcome(c, profileId, event));
+        }
+        String storeId = source.storeId().orElse(KpiRecorder.WEB);
+        Optional<Activity> activity = parts.engine().mapping().map(event);
+        if (activity.filter(a -> a == Activity.PURCHASE).isPresent()) {
+            parts.kpis().purchase(c, profileId, storeId, event.time(), Purchases.value(event));
+        }
+        JourneyContext before = journeys.load(c, profileId);
+        Step step = parts.engine().onEvent(before, event);
+        if (step.state() != before) {
+            journeys.save(c, profileId, step.state(), now);
+            journeys.applyTimers(c, profileId, step.timers(), source.storeId(), source.deviceId());
+            JourneyFacts.record(c, parts.kpis(), storeId, before, step.state(), activity, event.time());
+        }
+        for (Intent intent : step.intents()) {
+            live.addAll(triggers.decide(c, profileId, intent, step.state(), source.storeId(), source.deviceId(),
+                    event.time(), now));
+        }
+    }
+}
