@@ -91,6 +91,19 @@ public final class EventPipeline {
                 .mapEmpty();
     }
 
+    /**
+     * Forgets event ids seen before {@code cutoff}, ending their dedup window; completes with how many. A device
+     * replays at most its outbox, so a window of days covers every redelivery.
+     */
+    public Future<Integer> forgetSeenBefore(Instant cutoff) {
+        return store.write(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM seen_events WHERE seen_at < ?")) {
+                delete.setLong(1, cutoff.toEpochMilli());
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     private void publish(List<JsonObject> live) {
         live.forEach(item -> vertx.eventBus().publish(LiveFeed.ADDRESS, item));
     }
