@@ -2,6 +2,7 @@ package dev.waymark.cloud.internal.collector;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 
 /**
  * The collector's counters: {@code wm.collector.events} (tag {@code type}, the CloudEvents type) for every event
@@ -14,7 +15,7 @@ final class CollectorMetrics {
         UNAUTHORIZED, MALFORMED, TOO_LARGE, INVALID, DUPLICATE, UNSUPPORTED_TYPE, UNAVAILABLE, DEFECT;
 
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,8 @@ class CallIntakeTest {
     @Test
     void single_identifyWithPersonalTraits_keepsOnlyTokensAndKeysByTheUserToken() {
         Intake intake = underTest.single(json("{\"userId\":\"crm-42\",\"messageId\":\"m-1\",\"traits\":{"
-                + "\"email\":\"ada@example.com\",\"phone\":\"+1 415 555 0100\",\"firstName\":\"Ada\",\"plan\":\"gold\"},"
+                + "\"email\":\"ada@example.com\",\"phone\":\"+1 415 555 0100\","
+                + "\"firstName\":\"Ada\",\"plan\":\"gold\"},"
                 + "\"context\":{\"ip\":\"203.0.113.9\",\"traits\":{\"email\":\"ada@example.com\"}}}"),
                 CallType.IDENTIFY, RECEIPT).orElseThrow();
 
@@ -114,10 +116,11 @@ class CallIntakeTest {
         assertThat(batchField("{\"batch\":{}}")).isEqualTo("batch");
         assertThat(batchField("{\"batch\":[1]}")).isEqualTo("batch[0]");
         assertThat(batchField("{\"batch\":[{\"type\":\"boom\",\"userId\":\"u\"}]}")).isEqualTo("batch[0].type");
-        assertThat(batchField("{\"batch\":[{\"type\":\"page\",\"userId\":\"u\"},{\"type\":\"track\",\"userId\":\"u\"}]}"))
+        assertThat(batchField("{\"batch\":[{\"type\":\"page\",\"userId\":\"u\"},"
+                + "{\"type\":\"track\",\"userId\":\"u\"}]}"))
                 .isEqualTo("batch[1].event");
         assertThat(batchField("{\"batch\":[],\"context\":3}")).isEqualTo("context");
-        String many = String.join(",", java.util.Collections.nCopies(1001, "{}"));
+        String many = String.join(",", Collections.nCopies(1001, "{}"));
         assertThat(batchField("{\"batch\":[" + many + "]}")).isEqualTo("batch");
     }
 

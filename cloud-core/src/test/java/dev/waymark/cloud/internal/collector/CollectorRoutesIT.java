@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +115,8 @@ class CollectorRoutesIT {
     @Test
     void writeKey_badOrMissing_refused401() throws Exception {
         byte[] call = "{\"userId\": \"u\", \"event\": \"x\"}".getBytes(StandardCharsets.UTF_8);
-        byte[] inBody = "{\"writeKey\": \"wk_other\", \"userId\": \"u\", \"event\": \"x\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] inBody = "{\"writeKey\": \"wk_other\", \"userId\": \"u\", \"event\": \"x\"}"
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(underTest.post("/v1/track", call, "Authorization", CollectorServer.basic("wk_other"))
                 .statusCode()).isEqualTo(401);
@@ -153,7 +155,7 @@ class CollectorRoutesIT {
                 + big + "\"}}"), "$");
         String call = "{\"type\": \"track\", \"userId\": \"u\", \"event\": \"x\", \"properties\": {\"p\": \""
                 + "y".repeat(20 * 1024) + "\"}}";
-        String calls = String.join(",", java.util.Collections.nCopies(26, call));
+        String calls = String.join(",", Collections.nCopies(26, call));
         assertRefused(underTest.post("/v1/batch", "{\"batch\": [" + calls + "]}"), "$");
         assertRefused(underTest.post("/v1/batch", "{\"batch\": [{\"type\": \"track\", \"userId\": \"u\", "
                 + "\"event\": \"x\", \"properties\": {\"p\": \"" + big + "\"}}]}"), "batch[0]");

@@ -75,7 +75,8 @@ final class CollectorServer implements AutoCloseable {
 
     /** POSTs {@code body} to {@code path} with the given extra headers (name, value, name, value, ...). */
     HttpResponse<String> post(String path, byte[] body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.actualPort() + path))
+        URI uri = URI.create("http://localhost:" + server.actualPort() + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
