@@ -23,7 +23,8 @@ public final class DeviceOverview implements DeviceBook {
                 "INSERT INTO overview_hubs (store_id, hub_id, link_up, buffer_depth, last_report) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (store_id, hub_id) DO UPDATE SET "
                         + "link_up = excluded.link_up, buffer_depth = excluded.buffer_depth, "
-                        + "last_report = excluded.last_report WHERE excluded.last_report >= overview_hubs.last_report")) {
+                        + "last_report = excluded.last_report "
+                        + "WHERE excluded.last_report >= overview_hubs.last_report")) {
             upsert.setString(1, storeId);
             upsert.setString(2, hubId);
             upsert.setInt(3, report.linkUp() ? 1 : 0);
