@@ -62,9 +62,11 @@ public final class ConsentLedgerBook implements ConsentBook, MergeHook {
         return ConsentView.of(effective(connection, profileId));
     }
 
-    /** Appends {@code record} as given by its profile. */
-    public void append(Connection connection, ConsentRecord record) throws SQLException {
-        ConsentRows.append(connection, new StoredConsent(ids.next().value(), record.profile(), record));
+    /** Appends {@code record} as given by its profile; returns the stored row. */
+    public StoredConsent append(Connection connection, ConsentRecord record) throws SQLException {
+        StoredConsent row = new StoredConsent(ids.next().value(), record.profile(), record);
+        ConsentRows.append(connection, row);
+        return row;
     }
 
     /** The profile's effective consent (consent-pii's derivation over its records). */

@@ -2,6 +2,7 @@ package dev.waymark.cloud.internal.identity;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class Namespaces {
     private final Map<String, Namespace> byName;
 
     private Namespaces(Map<String, Namespace> byName) {
-        this.byName = Map.copyOf(byName);
+        this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
     }
 
     /** The defaults of the class comment. */
