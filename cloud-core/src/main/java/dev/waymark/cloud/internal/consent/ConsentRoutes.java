@@ -49,8 +49,9 @@ public final class ConsentRoutes {
     /** Mounts both routes on {@code router}, each with its own body limit and JSON errors. */
     public void mount(Router router) {
         router.get(PATH).handler(guard.require(Scope.CONSENT)).handler(this::get);
-        router.post(PATH).handler(guard.require(Scope.CONSENT))
-                .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(this::post)
+        // The body is read before the guard so a guard that answers later (a key lookup) cannot lose it.
+        router.post(PATH).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
+                .handler(guard.require(Scope.CONSENT)).handler(this::post)
                 .failureHandler(this::failed);
     }
 
