@@ -37,7 +37,7 @@ public final class ConsentRoutes {
     private final ConsentLedgerBook book;
     private final Clock clock;
 
-    /** Routes over {@code store} and {@code book}, guarded by {@code guard}; new statements are dated by {@code clock}. */
+    /** Routes over {@code store} and {@code book}, guarded by {@code guard}; statements are dated by {@code clock}. */
     public ConsentRoutes(Store store, Guard guard, Namespaces namespaces, ConsentLedgerBook book, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.guard = Objects.requireNonNull(guard, "guard");

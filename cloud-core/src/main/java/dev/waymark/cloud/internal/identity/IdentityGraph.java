@@ -110,7 +110,8 @@ public final class IdentityGraph implements IdentityResolver {
             if (profile.isPresent()) {
                 owners.put(identifier, profile.get());
                 Candidate seen = known.get(profile.get());
-                known.put(profile.get(), seen != null ? withPriority(seen, priority) : known(c, profile.get(), priority, i));
+                known.put(profile.get(),
+                        seen != null ? withPriority(seen, priority) : known(c, profile.get(), priority, i));
             } else {
                 candidates.add(new Candidate(Optional.empty(), Optional.of(identifier), priority, Long.MAX_VALUE, i,
                         uniques(List.of(identifier))));
