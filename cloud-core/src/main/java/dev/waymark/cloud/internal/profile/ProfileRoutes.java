@@ -9,6 +9,7 @@ import dev.waymark.cloud.internal.http.Scope;
 import dev.waymark.cloud.internal.identity.Identifier;
 import dev.waymark.cloud.internal.identity.Namespaces;
 import dev.waymark.cloud.internal.identity.ProfileDirectory;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -84,7 +85,12 @@ public final class ProfileRoutes {
                 .put("refusedLinks", ProfileDirectory.refusedLinks(c, profileId))
                 .put("consents", ConsentJson.of(consents, c, profileId));
         for (Map.Entry<String, ProfileSection> section : sections.entrySet()) {
-            profile.put(section.getKey(), section.getValue().load(c, profileId));
+            Object loaded = section.getValue().load(c, profileId);
+            if (loaded != null && !(loaded instanceof JsonObject) && !(loaded instanceof JsonArray)) {
+                // Fails this read (a 500) rather than an answer that cannot be encoded and never ends.
+                throw new IllegalStateException("profile section " + section.getKey() + " is not JSON");
+            }
+            profile.put(section.getKey(), loaded);
         }
         return profile;
     }
