@@ -33,18 +33,16 @@ final class HubClient implements AutoCloseable {
         return connect(url, clientId, sockets, false);
     }
 
-    /** Connects; {@code reconnecting} keeps a session and reconnects by itself. */
-    static HubClient connect(String url, String clientId, SocketFactory sockets, boolean reconnecting)
+    /** Connects; {@code persistent} keeps the session (clean start false). */
+    static HubClient connect(String url, String clientId, SocketFactory sockets, boolean persistent)
             throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         HubClient hub = new HubClient(client);
         client.setCallback(hub.callback());
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(!reconnecting);
-        if (reconnecting) {
+        options.setCleanStart(!persistent);
+        if (persistent) {
             options.setSessionExpiryInterval(3600L);
-            options.setAutomaticReconnect(true);
-            options.setAutomaticReconnectDelay(1, 2);
         }
         options.setConnectionTimeout(10);
         options.setHttpsHostnameVerificationEnabled(false);
