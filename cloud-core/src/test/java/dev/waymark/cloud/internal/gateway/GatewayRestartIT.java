@@ -61,7 +61,8 @@ class GatewayRestartIT {
             underTest = start(new Gateway(vertx, log, new SimpleMeterRegistry(), settings, pki.ca(), c -> false));
             stream.get(180, TimeUnit.SECONDS);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> idsInLog(tap).keySet().containsAll(acknowledged));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(idsInLog(tap).keySet()).containsAll(acknowledged));
             Map<String, Integer> copies = idsInLog(tap);
             long duplicates = copies.values().stream().mapToInt(n -> n - 1).sum();
             System.out.println("restart: " + acknowledged.size() + " events acknowledged to the hub, "

@@ -117,7 +117,7 @@ final class BrokerLink implements MqttCallback {
         return client;
     }
 
-    /** The current connection's epoch: it changes at every connect. */
+    /** The current connection's epoch: it changes at every connect attempt and every lost connection. */
     int epoch() {
         return epoch.get();
     }
@@ -136,16 +136,16 @@ final class BrokerLink implements MqttCallback {
         if (stopped) {
             return;
         }
+        // A new epoch before the connection exists, so that every message it delivers carries it; it changes again
+        // when the connection is lost, so an acknowledgement can never reach a later connection.
+        epoch.incrementAndGet();
         PahoCompletion connected = new PahoCompletion(context, "connect");
         try {
             client.connect(options, null, connected);
         } catch (MqttException | RuntimeException e) {
             connected.fail(e);
         }
-        connected.future().compose(done -> {
-            epoch.incrementAndGet();
-            return onConnect.get();
-        }).onSuccess(done -> {
+        connected.future().compose(done -> onConnect.get()).onSuccess(done -> {
             failures = 0;
             firstReady.tryComplete();
         }).onFailure(cause -> {
@@ -186,6 +186,7 @@ final class BrokerLink implements MqttCallback {
     /** Disconnects (unacknowledged messages stay with the broker's session) and releases the client. */
     Future<Void> stop() {
         stopped = true;
+        epoch.incrementAndGet();
         return vertx.executeBlocking(() -> {
             try {
                 if (client.isConnected()) {
@@ -201,6 +202,7 @@ final class BrokerLink implements MqttCallback {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+        epoch.incrementAndGet();
         LOG.info("MQTT client " + client.getClientId() + " lost its connection: " + response.getReasonString()
                 + (response.getException() == null ? "" : " (" + response.getException().getMessage() + ")"));
         context.runOnContext(v -> retryLater());
