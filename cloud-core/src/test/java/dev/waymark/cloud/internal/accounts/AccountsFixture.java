@@ -1,0 +1,53 @@
+package dev.waymark.cloud.internal.accounts;
+
+import dev.waymark.cloud.internal.store.JdbcStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A real SQLite store in a temp folder and accounts over it; cheap Argon2 parameters keep the tests quick. */
+final class AccountsFixture implements AutoCloseable {
+
+    /** Argon2id with tiny memory: the hasher's own test runs the real parameters. */
+    static final PasswordHasher CHEAP_HASHER = new PasswordHasher(64, 1, 1);
+    static final String PASSWORD = "a long enough password";
+
+    final Vertx vertx = Vertx.vertx();
+    final MutableClock clock = new MutableClock();
+    final JdbcStore store;
+    final Accounts accounts;
+
+    AccountsFixture(Path dir) throws SQLException {
+        store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
+        accounts = new Accounts(vertx, store, CHEAP_HASHER, AccountsSettings.DEFAULTS, clock);
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.await(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer within 10 s", e);
+        }
+    }
+
+    /** The failure of {@code future}, which must fail. */
+    static Throwable failure(Future<?> future) {
+        try {
+            future.await(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer within 10 s", e);
+        } catch (RuntimeException expected) {
+            return expected;
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    @Override
+    public void close() throws Exception {
+        store.close();
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+}
