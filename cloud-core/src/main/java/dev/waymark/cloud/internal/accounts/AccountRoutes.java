@@ -37,16 +37,17 @@ public final class AccountRoutes {
     /** Mounts the routes on {@code router}, each with its own body limit. */
     public void mount(Router router) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        // Vert.x 5 refuses a BodyHandler after a plain handler, so bodies (bounded) are read before the guard.
         Handler<RoutingContext> accountsScope = guard.require(Scope.ACCOUNTS);
         List<Route> routes = List.of(
                 router.post("/v1/session").handler(body).handler(sessions::signIn),
                 router.get("/v1/session").handler(sessions::current),
                 router.delete("/v1/session").handler(sessions::signOut),
                 router.get("/v1/users").handler(accountsScope).handler(users::list),
-                router.post("/v1/users").handler(accountsScope).handler(body).handler(users::create),
-                router.patch("/v1/users/:name").handler(accountsScope).handler(body).handler(users::change),
+                router.post("/v1/users").handler(body).handler(accountsScope).handler(users::create),
+                router.patch("/v1/users/:name").handler(body).handler(accountsScope).handler(users::change),
                 router.get("/v1/api-keys").handler(accountsScope).handler(keys::list),
-                router.post("/v1/api-keys").handler(accountsScope).handler(body).handler(keys::create),
+                router.post("/v1/api-keys").handler(body).handler(accountsScope).handler(keys::create),
                 router.delete("/v1/api-keys/:id").handler(accountsScope).handler(keys::revoke));
         routes.forEach(route -> route.failureHandler(AccountRoutes::failed));
     }

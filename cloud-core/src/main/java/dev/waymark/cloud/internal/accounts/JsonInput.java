@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.accounts;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,14 +26,15 @@ final class JsonInput {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw AccountRefused.invalid("Content-Type", "must be application/json");
         }
-        Object parsed;
-        try {
-            parsed = context.body().buffer() == null ? null : context.body().buffer().toJson();
-        } catch (DecodeException e) {
-            throw AccountRefused.invalid("body", "is not valid JSON");
+        Buffer buffer = context.body().buffer();
+        if (buffer == null || buffer.length() == 0) {
+            throw AccountRefused.invalid("body", "is required");
         }
-        if (!(parsed instanceof JsonObject object)) {
-            throw AccountRefused.invalid("body", "must be a JSON object");
+        JsonObject object;
+        try {
+            object = new JsonObject(buffer);
+        } catch (DecodeException | ClassCastException e) {
+            throw AccountRefused.invalid("body", "must be a valid JSON object");
         }
         for (String field : object.fieldNames()) {
             if (!allowed.contains(field)) {
