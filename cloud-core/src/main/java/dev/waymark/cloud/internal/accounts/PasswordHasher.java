@@ -40,7 +40,7 @@ public final class PasswordHasher {
     private final int parallelism;
     private final SecureRandom random = new SecureRandom();
 
-    /** A hasher making new hashes with the given Argon2id parameters; throws IllegalArgumentException if out of range. */
+    /** A hasher making new hashes with these Argon2id parameters; throws IllegalArgumentException when out of range. */
     public PasswordHasher(int memoryKib, int iterations, int parallelism) {
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism: must be 1.." + MAX_PARALLELISM);

@@ -2,7 +2,6 @@ package dev.waymark.cloud.internal.accounts;
 
 import dev.waymark.cloud.internal.http.ApiErrors;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Supplier;
@@ -26,8 +25,8 @@ final class Replies {
         }
     }
 
-    static void json(RoutingContext context, int status, Object body) {
-        String encoded = body instanceof JsonArray array ? array.encode() : ((JsonObject) body).encode();
+    static void json(RoutingContext context, int status, JsonObject body) {
+        String encoded = body.encode();
         context.response().setStatusCode(status).putHeader("content-type", "application/json")
                 .putHeader("Cache-Control", "no-store").end(encoded);
     }
