@@ -15,4 +15,9 @@ public record Session(User user, String csrfToken, long expiresAt) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(csrfToken, "csrfToken");
     }
+
+    @Override
+    public String toString() {
+        return "Session[user=" + user.name() + ", expiresAt=" + expiresAt + "]";
+    }
 }
