@@ -5,8 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Console sign-in and sessions: Argon2id checks on a worker, lockout after repeated failures, a fresh random
@@ -16,7 +14,6 @@ public final class Sessions {
 
     /** The one answer to every failed sign-in, so it tells nobody which part was wrong. */
     static final String REFUSED = "name or password is wrong, or the account is locked for a while";
-    private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
     // Sliding expiry writes at most once a minute per session, not on every request.
     private static final long SLIDE_STEP_MILLIS = 60_000;
 
@@ -105,17 +102,18 @@ public final class Sessions {
         }
         String idHash = SecretTokens.digest(sessionId);
         long now = clock.millis();
-        return store.read(c -> SessionTable.findLive(c, idHash, now)).map(found -> found.map(session -> {
+        return store.read(c -> SessionTable.findLive(c, idHash, now)).compose(found -> {
             long expiresAt = now + settings.sessionTtl().toMillis();
-            if (expiresAt - session.expiresAt() < SLIDE_STEP_MILLIS) {
-                return session;
+            if (found.isEmpty() || expiresAt - found.get().expiresAt() < SLIDE_STEP_MILLIS) {
+                return Future.succeededFuture(found);
             }
-            store.write(c -> {
+            Session session = found.get();
+            // Waiting for the commit keeps "used, so still valid" true on every replica reading the store next.
+            return store.write(c -> {
                 SessionTable.slide(c, idHash, expiresAt);
-                return null;
-            }).onFailure(e -> LOG.log(Level.WARNING, "cannot extend a session: " + e.getMessage()));
-            return new Session(session.user(), session.csrfToken(), expiresAt);
-        }));
+                return Optional.of(new Session(session.user(), session.csrfToken(), expiresAt));
+            });
+        });
     }
 
     /** Ends the session {@code sessionId} names; succeeds whether or not it existed. */
