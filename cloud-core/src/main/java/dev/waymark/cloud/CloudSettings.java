@@ -32,7 +32,7 @@ public record CloudSettings(Path dataDir, String httpHost, int httpPort, String 
     /** Key of the data directory. */
     public static final String DATA_DIR = "dataDir";
     private static final Set<String> KNOWN = Set.of(DATA_DIR, "http", "store", "secrets", "provisioning",
-            "pipeline", "gateway", "identity", "decisions", "kpis", "accounts", "collector");
+            "pipeline", "gateway", "identity", "accounts", "outbox", "kpi", "metrics", "live", "overview", "health");
 
     public CloudSettings {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -100,6 +100,20 @@ public record CloudSettings(Path dataDir, String httpHost, int httpPort, String 
                 provisioning.getInteger("port", 8443), provisioning.getString("hubHost", "hub.{store}.local"),
                 pipeline.getInteger("batch", 500), pipeline.getInteger("cachedProfiles", 100_000),
                 pipeline.getInteger("dedupHours", 168), json);
+    }
+
+    /**
+     * The sections as dotted keys one level deep ({@code {"kpi": {"period": "P1D"}}} gives {@code kpi.period}), the
+     * form the parts' settings read; a part ignores keys that are not its own.
+     */
+    public JsonObject flat() {
+        JsonObject flat = new JsonObject();
+        for (String name : raw.fieldNames()) {
+            if (raw.getValue(name) instanceof JsonObject section) {
+                section.forEach(entry -> flat.put(name + "." + entry.getKey(), entry.getValue()));
+            }
+        }
+        return flat;
     }
 
     /** A part's own section, empty when absent. */

@@ -1,0 +1,184 @@
+package dev.waymark.cloud.internal.boot;
+
+import dev.waymark.cloud.CloudSettings;
+import dev.waymark.cloud.EventLog;
+import dev.waymark.cloud.internal.accounts.AccountRoutes;
+import dev.waymark.cloud.internal.accounts.Accounts;
+import dev.waymark.cloud.internal.accounts.AccountsGuard;
+import dev.waymark.cloud.internal.accounts.AccountsSettings;
+import dev.waymark.cloud.internal.accounts.PasswordHasher;
+import dev.waymark.cloud.internal.collector.CollectorRoutes;
+import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
+import dev.waymark.cloud.internal.consent.ConsentRoutes;
+import dev.waymark.cloud.internal.decision.Decisions;
+import dev.waymark.cloud.internal.decision.IntentPlacements;
+import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
+import dev.waymark.cloud.internal.gateway.Gateway;
+import dev.waymark.cloud.internal.gateway.GatewaySettings;
+import dev.waymark.cloud.internal.identity.Identifier;
+import dev.waymark.cloud.internal.identity.Identifiers;
+import dev.waymark.cloud.internal.identity.IdentityGraph;
+import dev.waymark.cloud.internal.identity.Namespaces;
+import dev.waymark.cloud.internal.identity.ProfileDirectory;
+import dev.waymark.cloud.internal.insight.DeviceOverview;
+import dev.waymark.cloud.internal.insight.HealthRoutes;
+import dev.waymark.cloud.internal.insight.InsightSettings;
+import dev.waymark.cloud.internal.insight.KpiBook;
+import dev.waymark.cloud.internal.insight.KpiGauges;
+import dev.waymark.cloud.internal.insight.KpiRoutes;
+import dev.waymark.cloud.internal.insight.LiveRoutes;
+import dev.waymark.cloud.internal.insight.MetricsRoutes;
+import dev.waymark.cloud.internal.insight.OverviewRoutes;
+import dev.waymark.cloud.internal.keys.CloudKeys;
+import dev.waymark.cloud.internal.pipeline.EventPipeline;
+import dev.waymark.cloud.internal.pipeline.JourneyReads;
+import dev.waymark.cloud.internal.pipeline.PipelineParts;
+import dev.waymark.cloud.internal.profile.ProfileRoutes;
+import dev.waymark.cloud.internal.profile.ProfileSection;
+import dev.waymark.cloud.Store;
+import dev.waymark.journey.JourneyEngine;
+import dev.waymark.privacy.EventMasker;
+import dev.waymark.privacy.KeyRing;
+import dev.waymark.privacy.MaskingPolicy;
+import dev.waymark.privacy.PiiScanner;
+import dev.waymark.protocol.UlidGenerator;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Builds the cloud's parts from its settings and wires them to one another: accounts and their guard, identity
+ * and consent, KPIs and the device overview, the gateway, decisions, the pipeline, and the routes of each.
+ */
+final class CloudAssembly {
+
+    final Accounts accounts;
+    final AccountsGuard guard;
+    final Namespaces namespaces;
+    final IdentityGraph identity;
+    final ConsentLedgerBook consent;
+    final KpiBook kpis = new KpiBook();
+    final DeviceOverview devices = new DeviceOverview();
+    final InsightSettings insight;
+    final Gateway gateway;
+    final JourneyEngine engine = JourneyEngine.defaults();
+    private final Vertx vertx;
+    private final Store store;
+    private final EventLog log;
+    private final CloudSettings settings;
+    private final CloudKeys keys;
+    private final PrometheusMeterRegistry meters;
+    private final Clock clock;
+    private final JsonObject flat;
+    private Decisions decisions;
+    private EventPipeline pipeline;
+    private KpiGauges gauges;
+
+    CloudAssembly(Vertx vertx, Store store, EventLog log, CloudSettings settings, CloudKeys keys,
+            RevokedSerials revoked, PrometheusMeterRegistry meters, Clock clock) {
+        this.vertx = vertx;
+        this.store = store;
+        this.log = log;
+        this.settings = settings;
+        this.keys = keys;
+        this.meters = meters;
+        this.clock = clock;
+        this.flat = settings.flat();
+        AccountsSettings accountSettings = AccountsSettings.from(flat);
+        this.accounts = new Accounts(vertx, store, PasswordHasher.owaspMinimum(), accountSettings, clock);
+        this.guard = new AccountsGuard(accounts);
+        this.namespaces = Namespaces.fromSettings(settings.section("identity").getJsonObject("namespaces",
+                new JsonObject()));
+        UlidGenerator ids = new UlidGenerator(clock, new SecureRandom());
+        this.identity = new IdentityGraph(namespaces, ids);
+        this.consent = new ConsentLedgerBook(ids, clock);
+        identity.onMerge(consent);
+        this.insight = InsightSettings.from(flat);
+        this.gateway = new Gateway(vertx, log, meters, gatewaySettings(), keys.ca(), revoked);
+    }
+
+    private GatewaySettings gatewaySettings() {
+        JsonObject section = settings.section("gateway");
+        if (!section.containsKey("dataDir")) {
+            section.put("dataDir", settings.dataDir().resolve("gateway").toString());
+        }
+        return GatewaySettings.from(section);
+    }
+
+    /** Starts the gateway, then decisions (which publish through it), then the pipeline and the KPI gauges. */
+    Future<Void> start() {
+        return gateway.start().compose(started -> {
+            decisions = new Decisions(new Decisions.Needs(vertx, store, keys.bundleSigner(), gateway.channel(),
+                    consent, kpis, this::profileFor, JourneyReads::facts, guard, OutboxSettings.from(flat),
+                    IntentPlacements.defaults(), meters, clock));
+            identity.onMerge(decisions::merged);
+            return decisions.start();
+        }).compose(started -> {
+            pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity, consent,
+                    engine, decisions.decider(), kpis, devices), meters, clock, settings.cachedProfiles());
+            pipeline.onNewStore(decisions::publishCurrentBundle);
+            pipeline.start(settings.batch());
+            gauges = new KpiGauges(vertx, store, meters, insight, clock);
+            return gauges.start();
+        });
+    }
+
+    private String profileFor(Connection c, List<Identifier> identifiers) throws SQLException {
+        for (Identifier identifier : identifiers) {
+            Optional<String> found = ProfileDirectory.find(c, identifier);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null;
+    }
+
+    /** The pipeline, once started. */
+    EventPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Every part's routes, in the order they are mounted. */
+    List<Consumer<Router>> routes(Map<String, Supplier<Future<JsonObject>>> healthChecks) {
+        EventMasker masker = EventMasker.create(MaskingPolicy.defaults(), KeyRing.of(keys.pseudonymizationKey()),
+                PiiScanner.standard());
+        Map<String, ProfileSection> sections = new LinkedHashMap<>();
+        sections.put("journey", JourneyReads::section);
+        sections.put("decisions", decisions::recentDecisions);
+        return List.of(
+                new HealthRoutes(healthChecks, insight.healthTimeout())::mount,
+                new MetricsRoutes(meters, guard, insight.metricsOpen())::mount,
+                new CollectorRoutes(vertx, log, accounts::isWriteKey, masker, meters, clock)::mount,
+                new AccountRoutes(accounts, guard, AccountsSettings.from(flat))::mount,
+                new ProfileRoutes(store, guard, namespaces, consent, sections)::mount,
+                new ConsentRoutes(store, guard, namespaces, consent, clock)::mount,
+                decisions::mount,
+                new KpiRoutes(store, guard, insight, clock)::mount,
+                new LiveRoutes(vertx, guard, meters, insight)::mount,
+                new OverviewRoutes(store, guard, insight, clock)::mount);
+    }
+
+    /** Stops what runs on its own: the gauges, the drainer, the pipeline's consumer and the gateway. */
+    Future<Void> stop() {
+        if (gauges != null) {
+            gauges.close();
+        }
+        if (decisions != null) {
+            decisions.close();
+        }
+        log.close();
+        return gateway.stop();
+    }
+}
