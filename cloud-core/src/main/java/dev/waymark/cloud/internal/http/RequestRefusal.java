@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public record RequestRefusal(String field, String message) {
 
     /** The vertx-openapi messages name a parameter as "{@code <location> parameter <name>}". */
-    private static final Pattern PARAMETER = Pattern.compile("(?:path|query|header|cookie) parameter ([A-Za-z0-9_.-]+)");
+    private static final Pattern PARAMETER =
+            Pattern.compile("(?:path|query|header|cookie) parameter ([A-Za-z0-9_.-]+)");
     /** vertx-json-schema quotes the property a {@code required} or {@code additionalProperties} rule is about. */
     private static final Pattern PROPERTY = Pattern.compile("(?:property|Property) \"([^\"]{1,100})\"");
     private static final int MAX_MESSAGE_CHARS = 200;

@@ -76,7 +76,8 @@ final class ContractServer implements AutoCloseable {
         router.get("/v1/kpis").handler(guard.require(Scope.READ)).handler(ContractServer::echoQuery);
         router.get("/health").handler(context -> context.json(new JsonObject().put("status", "UP")));
         KeyRing keys = KeyRing.of(PseudonymizationKey.of("k1", filled(32)));
-        new CollectorRoutes(vertx, new StoreEventLog(vertx, store), key -> Future.succeededFuture(WRITE_KEY.equals(key)),
+        new CollectorRoutes(vertx, new StoreEventLog(vertx, store),
+                key -> Future.succeededFuture(WRITE_KEY.equals(key)),
                 EventMasker.create(MaskingPolicy.defaults(), keys, PiiScanner.standard()), new SimpleMeterRegistry(),
                 Clock.systemUTC()).mount(router);
         contract.installFailures(router);
