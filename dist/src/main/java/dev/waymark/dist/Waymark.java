@@ -6,6 +6,7 @@ import dev.waymark.dist.internal.MaskCommand;
 import dev.waymark.dist.internal.PlannedRoleCommand;
 import dev.waymark.dist.internal.VersionCommand;
 import dev.waymark.dist.internal.edge.EdgeCommand;
+import dev.waymark.dist.internal.cloud.CloudCommand;
 import dev.waymark.dist.internal.hub.HubCommand;
 import dev.waymark.dist.internal.provisioning.ProvisionCommand;
 import dev.waymark.dist.internal.provisioning.ProvisioningCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run 'waymark <command> --help' for a command's options. Docs: docs/ in the source tree."},
         subcommands = {
             DemoCommand.class,
-            PlannedRoleCommand.Cloud.class,
+            CloudCommand.class,
             HubCommand.class,
             EdgeCommand.class,
             PlannedRoleCommand.Console.class,

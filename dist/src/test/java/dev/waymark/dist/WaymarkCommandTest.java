@@ -25,12 +25,20 @@ class WaymarkCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cloud", "console"})
+    @ValueSource(strings = {"console"})
     void plannedRole_saysItIsNotBuiltAndExitsThree(String role) {
         CommandRun run = CommandRun.of(role, "--config", "x.json");
 
         assertThat(run.exitCode()).isEqualTo(Waymark.ExitCodes.NOT_BUILT);
         assertThat(run.err()).contains("not part of this build yet");
+    }
+
+    @Test
+    void cloud_withMissingConfig_isAUsageErrorNamingTheFile() {
+        CommandRun run = CommandRun.of("cloud", "--config", "no-such-cloud.json");
+
+        assertThat(run.exitCode()).isEqualTo(Waymark.ExitCodes.USAGE);
+        assertThat(run.err()).contains("no-such-cloud.json");
     }
 
     @Test

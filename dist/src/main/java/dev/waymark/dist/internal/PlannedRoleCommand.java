@@ -34,14 +34,6 @@ public abstract class PlannedRoleCommand implements Callable<Integer> {
         return ExitCodes.NOT_BUILT;
     }
 
-    /** {@code waymark cloud}. */
-    @Command(name = "cloud", description = "Run the cloud core (gateway, decisions, APIs). Not in this build yet.")
-    public static final class Cloud extends PlannedRoleCommand {
-        public Cloud() {
-            super("cloud-core");
-        }
-    }
-
     /** {@code waymark console}. */
     @Command(name = "console", description = "Run the store managers' web console. Not in this build yet.")
     public static final class Console extends PlannedRoleCommand {

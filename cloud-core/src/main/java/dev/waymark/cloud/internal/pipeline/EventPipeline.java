@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,6 +58,7 @@ public final class EventPipeline {
     private final Counter processed;
     private final Counter duplicates;
     private final Counter unreadable;
+    private Function<String, Future<Void>> onNewStore = storeId -> Future.succeededFuture();
 
     public EventPipeline(Vertx vertx, Store store, EventLog log, PipelineParts parts, MeterRegistry meters,
             Clock clock, int cachedProfiles) {
@@ -71,6 +73,11 @@ public final class EventPipeline {
         this.duplicates = meters.counter("wm.pipeline.duplicates");
         this.unreadable = meters.counter("wm.pipeline.unreadable");
         parts.identity().onMerge(journeys);
+    }
+
+    /** Called after commit for each store seen for the first time (to send it the current bundle). */
+    public void onNewStore(Function<String, Future<Void>> hook) {
+        this.onNewStore = hook;
     }
 
     /** Starts consuming the log with batches of at most {@code maxBatch}. */
@@ -104,11 +111,16 @@ public final class EventPipeline {
         });
     }
 
-    private void publish(List<JsonObject> live) {
-        live.forEach(item -> vertx.eventBus().publish(LiveFeed.ADDRESS, item));
+    private void publish(Processed processed) {
+        processed.live().forEach(item -> vertx.eventBus().publish(LiveFeed.ADDRESS, item));
+        processed.newStores().forEach(storeId -> onNewStore.apply(storeId).onFailure(failure -> LOG.log(
+                Level.WARNING, "sending the bundle to new store " + storeId + ": " + failure.getMessage())));
     }
 
-    private List<JsonObject> processBatch(Connection c, List<EventLog.Entry> entries) throws SQLException {
+    private record Processed(List<JsonObject> live, List<String> newStores) {
+    }
+
+    private Processed processBatch(Connection c, List<EventLog.Entry> entries) throws SQLException {
         Instant now = clock.instant();
         List<CloudEvent> events = decodeInOrder(entries);
         List<JsonObject> live = new ArrayList<>();
@@ -124,12 +136,14 @@ public final class EventPipeline {
                     continue;
                 }
                 Source source = event.parsedSource();
-                source.storeId().ifPresent(id -> stores.seen(id, now));
+                if (source.storeId().isPresent()) {
+                    stores.seen(source.storeId().get(), now);
+                }
                 apply(c, event, source, now, live);
                 processed.increment();
             }
+            return new Processed(live, stores.firstSeen());
         }
-        return live;
     }
 
     // The log keeps each key's entries in order; a device's events are sorted by sequence in case a shared

@@ -1,0 +1,41 @@
+package dev.waymark.cloud.internal.pipeline;
+
+import dev.waymark.journey.JourneyContext;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Reads of stored journey state for the APIs: the facts a decision sees, and the profile API's journey section. */
+public final class JourneyReads {
+
+    private JourneyReads() {
+    }
+
+    /** The profile's journey facts ({@link JourneyContext#facts()}); those of an empty context when unknown. */
+    public static Map<String, Object> facts(Connection c, String profileId) throws SQLException {
+        return JourneyStore.read(c, profileId).orElseGet(() -> JourneyContext.empty(profileId)).facts();
+    }
+
+    /** The profile API's {@code journey} section: stage, facts, cart, open service journeys, recent activities. */
+    public static JsonObject section(Connection c, String profileId) throws SQLException {
+        JourneyContext context = JourneyStore.read(c, profileId).orElseGet(() -> JourneyContext.empty(profileId));
+        JsonArray recent = new JsonArray();
+        context.recent().forEach(r -> recent.add(new JsonObject().put("activity", r.activity().name().toLowerCase(
+                java.util.Locale.ROOT)).put("channel", r.channel().wireName()).put("at", r.at().toString())
+                .put("eventId", r.eventId()).put("category", r.category())));
+        JsonArray cart = new JsonArray();
+        context.cart().forEach(l -> cart.add(new JsonObject().put("sku", l.sku()).put("category", l.category())
+                .put("quantity", l.quantity()).put("unitPrice", l.unitPrice())));
+        JsonArray service = new JsonArray();
+        context.serviceJourneys().forEach(j -> service.add(new JsonObject().put("id", j.id()).put("topic", j.topic())
+                .put("channel", j.channel().wireName()).put("openedAt", j.openedAt().toString())));
+        JsonArray channels = new JsonArray();
+        context.sessions().keySet().forEach(channel -> channels.add(channel.wireName()));
+        return new JsonObject().put("stage", context.stage().name().toLowerCase(java.util.Locale.ROOT))
+                .put("asOf", context.asOf().toString()).put("channels", channels)
+                .put("facts", new JsonObject(new java.util.LinkedHashMap<>(context.facts())))
+                .put("cart", cart).put("serviceJourneys", service).put("recent", recent);
+    }
+}
