@@ -106,11 +106,18 @@ public final class ActionJson {
 
     /** The engine's messages start with the field's name ("timeToLive: ..."); keep that as the path. */
     static InvalidField fromEngine(String path, RuntimeException e) {
+        InvalidField relative = fromEngineMessage(e);
+        return new InvalidField(relative.field().isEmpty() ? path : path + "." + relative.field(),
+                relative.getMessage());
+    }
+
+    /** An engine message {@code "field: reason"} as an error on {@code field} (empty when it names none). */
+    public static InvalidField fromEngineMessage(RuntimeException e) {
         String message = String.valueOf(e.getMessage());
         int colon = message.indexOf(':');
-        if (colon > 0 && message.substring(0, colon).matches("[A-Za-z/.\\[\\]0-9]+")) {
-            return new InvalidField(path + "." + message.substring(0, colon), message.substring(colon + 1).trim());
+        if (colon > 0 && message.substring(0, colon).matches("[A-Za-z/._\\[\\]0-9-]+")) {
+            return new InvalidField(message.substring(0, colon), message.substring(colon + 1).trim());
         }
-        return new InvalidField(path, message);
+        return new InvalidField("", message);
     }
 }

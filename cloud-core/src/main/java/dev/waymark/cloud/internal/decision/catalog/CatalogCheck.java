@@ -69,4 +69,27 @@ public final class CatalogCheck {
         }
         return new Valid(new CatalogDraft(actions, compiled.orElseThrow(), loaded.orElseThrow(), policies));
     }
+
+    /** The draft, or {@link CatalogRejected} with every error. */
+    public static CatalogDraft require(List<CatalogEntry> actions, String patterns, DecisionPolicies policies) {
+        Result result = check(actions, patterns, policies);
+        if (result instanceof Rejected rejected) {
+            throw new CatalogRejected(rejected.errors());
+        }
+        return ((Valid) result).draft();
+    }
+
+    /**
+     * A proposal {@code {"actions", "patterns", "policies"}} (each part optional, defaulting to {@code latest}'s)
+     * as a draft; paths in errors start with {@code prefix} ({@code ""} or {@code "catalog."}).
+     */
+    public static CatalogDraft proposal(JsonObject proposal, CatalogDraft latest, String prefix) {
+        return require(
+                proposal.getValue("actions") == null ? latest.actions()
+                        : actions(prefix + "actions", proposal.getValue("actions")),
+                proposal.getValue("patterns") == null ? latest.patterns().toJson()
+                        : Fields.object(prefix + "patterns", proposal.getValue("patterns")).encode(),
+                proposal.getValue("policies") == null ? latest.policies()
+                        : PolicyJson.read(proposal.getValue("policies")));
+    }
 }

@@ -79,12 +79,26 @@ public final class CatalogStore {
         return loaded;
     }
 
-    /** Stores {@code draft} as the next version, then publishes its bundle to every store. */
-    public Future<CatalogVersion> save(CatalogDraft draft, String createdBy) {
-        return store.write(c -> insert(c, draft, createdBy)).compose(version -> {
+    /** An edit of the latest catalog; may throw {@link InvalidField} or {@link CatalogRejected}. */
+    @FunctionalInterface
+    public interface Edit {
+        CatalogDraft apply(CatalogDraft latest);
+    }
+
+    /**
+     * Applies {@code edit} to the latest version inside the writer's transaction (so concurrent edits never lose
+     * each other's changes), stores the result as the next version, then publishes its bundle to every store.
+     * Completes with the version and the number of stores that took the bundle.
+     */
+    public Future<Saved> change(Edit edit, String createdBy) {
+        return store.write(c -> insert(c, edit.apply(current(c).draft()), createdBy)).compose(version -> {
             current = version;
-            return publisher.publishToAll(version.bundle()).map(version);
+            return publisher.publishToAll(version.bundle()).map(stores -> new Saved(version, stores));
         });
+    }
+
+    /** A stored version and how many stores acknowledged its bundle. */
+    public record Saved(CatalogVersion version, int publishedTo) {
     }
 
     /** Sends the current bundle to one store, e.g. one seen for the first time. */

@@ -61,6 +61,26 @@ public final class Outbox {
         return out;
     }
 
+    /**
+     * Claims {@code due} messages until {@code leaseUntil}, so another drainer (a second replica) leaves them
+     * alone while they are being delivered; returns those this caller won.
+     */
+    public List<OutboxMessage> claim(Connection c, List<OutboxMessage> due, Instant leaseUntil) throws SQLException {
+        List<OutboxMessage> won = new ArrayList<>();
+        try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE id = ? "
+                + "AND state = 'pending' AND next_attempt_at = ?")) {
+            for (OutboxMessage message : due) {
+                update.setLong(1, leaseUntil.toEpochMilli());
+                update.setString(2, message.id());
+                update.setLong(3, message.nextAttemptAt().toEpochMilli());
+                if (update.executeUpdate() == 1) {
+                    won.add(message);
+                }
+            }
+        }
+        return won;
+    }
+
     /** Marks a message delivered. */
     public void delivered(Connection c, String id, Instant at) throws SQLException {
         finish(c, id, "delivered", at, null);
