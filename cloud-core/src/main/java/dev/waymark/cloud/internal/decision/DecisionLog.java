@@ -88,6 +88,18 @@ public final class DecisionLog {
         return out;
     }
 
+    /** Re-points a merged profile's decisions and outcomes (an identity {@code MergeHook}). */
+    public void merged(Connection c, String from, String into) throws SQLException {
+        for (String table : List.of("decisions", "outcomes")) {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE " + table + " SET profile_id = ? WHERE profile_id = ?")) {
+                update.setString(1, into);
+                update.setString(2, from);
+                update.executeUpdate();
+            }
+        }
+    }
+
     private static List<DecisionRow> query(Connection c, String sql, List<Object> args) throws SQLException {
         List<DecisionRow> rows = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(sql)) {
