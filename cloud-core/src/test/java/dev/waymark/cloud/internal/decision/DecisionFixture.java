@@ -8,6 +8,9 @@ import dev.waymark.decision.ConsentView;
 import dev.waymark.protocol.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -52,6 +55,14 @@ final class DecisionFixture implements AutoCloseable {
         decisions = new Decisions(new Decisions.Needs(vertx, store, BundleSigner.of(keys.getPrivate(), "k1"), devices,
                 consent, kpis, (c, ids) -> ids.get(0).namespace().equals("loyalty") ? "p-" + ids.get(0).value()
                         : null, new TestGuard(), outbox, IntentPlacements.defaults(), meters, Clock.systemUTC()));
+    }
+
+    /** Serves the part's routes on an ephemeral port; returns a client aimed at it. */
+    WebClient serve() throws Exception {
+        Router router = Router.router(vertx);
+        decisions.mount(router);
+        int port = vertx.createHttpServer().requestHandler(router).listen(0).await(10, TimeUnit.SECONDS).actualPort();
+        return WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port));
     }
 
     /** Adds stores to table {@code stores}, as the gateway does when it first sees them. */
