@@ -33,18 +33,20 @@ public final class DecisionService {
     private final ContactBook contacts;
     private final KpiRecorder kpis;
     private final ProfileLookup profiles;
+    private final JourneyLookup journeys;
     private final Simulation simulation;
     private final Clock clock;
 
     /** A service over its parts; {@code simulation} runs proposed catalogs. */
     public DecisionService(Store store, DecisionMaker maker, DecisionLog log, ContactBook contacts, KpiRecorder kpis,
-            ProfileLookup profiles, Simulation simulation, Clock clock) {
+            ProfileLookup profiles, JourneyLookup journeys, Simulation simulation, Clock clock) {
         this.store = store;
         this.maker = maker;
         this.log = log;
         this.contacts = contacts;
         this.kpis = kpis;
         this.profiles = profiles;
+        this.journeys = journeys;
         this.simulation = simulation;
         this.clock = clock;
     }
@@ -57,7 +59,7 @@ public final class DecisionService {
         return store.write(c -> {
             String profileId = profileOf(c, ask);
             Instant now = clock.instant();
-            DecisionMaker.Made made = maker.decide(c, input(ask, profileId, now));
+            DecisionMaker.Made made = maker.decide(c, input(c, ask, profileId, now));
             DecisionResult result = made.result();
             String storeId = ask.store().orElse(KpiRecorder.WEB);
             for (SelectedAction selected : result.actions()) {
@@ -86,7 +88,7 @@ public final class DecisionService {
     public Future<JsonObject> simulate(DecisionAsk ask) {
         return store.read(c -> {
             String profileId = profileOf(c, ask);
-            DecisionInput input = input(ask, profileId, clock.instant());
+            DecisionInput input = input(c, ask, profileId, clock.instant());
             DecisionMaker.Made made = ask.catalog().isPresent()
                     ? simulation.decide(c, input, ask.catalog().get())
                     : maker.decide(c, input);
@@ -109,11 +111,14 @@ public final class DecisionService {
         return found;
     }
 
-    private static DecisionInput input(DecisionAsk ask, String profileId, Instant now) {
+    /** Journey facts from the host, overlaid by a simulation's inline {@code journey}; profile facts likewise. */
+    private DecisionInput input(Connection c, DecisionAsk ask, String profileId, Instant now) throws SQLException {
+        Map<String, Object> journey = new HashMap<>(journeys.factsFor(c, profileId));
+        journey.putAll(ask.journey());
         Map<String, Object> profile = new HashMap<>(ask.profile());
         profile.put("profileId", profileId);
         return new DecisionInput(DecisionMode.INBOUND, profileId, ask.channel(), ask.placement(), Optional.empty(),
-                ask.journey(), profile, Map.of(), ask.context(), now);
+                journey, profile, Map.of(), ask.context(), now);
     }
 
     private static JsonArray actions(DecisionMaker.Made made) {

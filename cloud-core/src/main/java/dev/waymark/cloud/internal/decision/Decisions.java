@@ -42,7 +42,7 @@ public final class Decisions implements AutoCloseable {
 
     /** What the part needs from its host. */
     public record Needs(Vertx vertx, Store store, BundleSigner signer, DeviceChannel devices, ConsentBook consent,
-            KpiRecorder kpis, ProfileLookup profiles, Guard guard, OutboxSettings outbox,
+            KpiRecorder kpis, ProfileLookup profiles, JourneyLookup journeys, Guard guard, OutboxSettings outbox,
             IntentPlacements placements, MeterRegistry meters, Clock clock) {
     }
 
@@ -60,7 +60,7 @@ public final class Decisions implements AutoCloseable {
         this.decider = new StreamDecider(maker, log, contacts, new ActionDelivery(outbox, ids), claims,
                 needs.kpis(), needs.placements(), outcomes);
         this.service = new DecisionService(store, maker, log, contacts, needs.kpis(), needs.profiles(),
-                new Simulation(catalogs, maker, learner), needs.clock());
+                needs.journeys(), new Simulation(catalogs, maker, learner), needs.clock());
         this.drainer = new OutboxDrainer(needs.vertx(), store, outbox, needs.devices(), needs.outbox(),
                 needs.meters(), needs.clock());
     }

@@ -5,6 +5,7 @@ import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
 import dev.waymark.cloud.internal.store.JdbcStore;
 import dev.waymark.decision.BundleSigner;
 import dev.waymark.decision.ConsentView;
+import dev.waymark.journey.JourneyContext;
 import dev.waymark.protocol.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -20,6 +21,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +57,14 @@ final class DecisionFixture implements AutoCloseable {
                 Duration.ofMillis(20), Duration.ofMillis(500));
         decisions = new Decisions(new Decisions.Needs(vertx, store, BundleSigner.of(keys.getPrivate(), "k1"), devices,
                 consent, kpis, (c, ids) -> ids.get(0).namespace().equals("loyalty") ? "p-" + ids.get(0).value()
-                        : null, new TestGuard(), outbox, IntentPlacements.defaults(), meters, Clock.systemUTC()));
+                        : null, DecisionFixture::journeyWithOneCartItem, new TestGuard(), outbox, IntentPlacements.defaults(), meters, Clock.systemUTC()));
+    }
+
+    /** The journey of a profile with one item in the cart, for the web banner's rule. */
+    static Map<String, Object> journeyWithOneCartItem(Connection c, String profileId) {
+        Map<String, Object> facts = new HashMap<>(JourneyContext.empty(profileId).facts());
+        facts.put("cartItems", 1L);
+        return facts;
     }
 
     /** Serves the part's routes on an ephemeral port; returns a client aimed at it. */
