@@ -57,7 +57,8 @@ final class DecisionFixture implements AutoCloseable {
                 Duration.ofMillis(20), Duration.ofMillis(500));
         decisions = new Decisions(new Decisions.Needs(vertx, store, BundleSigner.of(keys.getPrivate(), "k1"), devices,
                 consent, kpis, (c, ids) -> ids.get(0).namespace().equals("loyalty") ? "p-" + ids.get(0).value()
-                        : null, DecisionFixture::journeyWithOneCartItem, new TestGuard(), outbox, IntentPlacements.defaults(), meters, Clock.systemUTC()));
+                        : null, DecisionFixture::journeyWithOneCartItem, new TestGuard(), outbox,
+                IntentPlacements.defaults(), meters, Clock.systemUTC()));
     }
 
     /** The journey of a profile with one item in the cart, for the web banner's rule. */

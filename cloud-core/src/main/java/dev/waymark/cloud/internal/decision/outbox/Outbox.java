@@ -88,7 +88,7 @@ public final class Outbox {
 
     /** Marks a message expired: never sent, its time to live passed. */
     public void expired(Connection c, String id, Instant at) throws SQLException {
-        finish(c, id, "expired", at, "expired before delivery");
+        finish(c, id, "expired", null, "expired at " + at);
     }
 
     /** Marks a message dead after its last failed attempt. */
@@ -124,11 +124,16 @@ public final class Outbox {
         }
     }
 
+    /** Leaves {@code pending}; {@code at} (delivered_at) is null for a message that was never delivered. */
     private static void finish(Connection c, String id, String state, Instant at, String error) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET state = ?, delivered_at = ?, "
                 + "last_error = COALESCE(?, last_error) WHERE id = ? AND state = 'pending'")) {
             update.setString(1, state);
-            update.setLong(2, at.toEpochMilli());
+            if (at == null) {
+                update.setNull(2, Types.BIGINT);
+            } else {
+                update.setLong(2, at.toEpochMilli());
+            }
             update.setString(3, error);
             update.setString(4, id);
             update.executeUpdate();
