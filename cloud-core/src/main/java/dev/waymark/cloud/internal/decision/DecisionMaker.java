@@ -18,7 +18,7 @@ import java.util.Objects;
 /**
  * Runs the current catalog's pipeline for a {@link DecisionInput}: reads consent and contact history, builds the
  * engine's request and decides. Records nothing. The pipeline is rebuilt when the catalog version or the
- * learner's model changes.
+ * learner's model changes; a new catalog version also reloads the learner's arms from the table.
  */
 public final class DecisionMaker {
 
@@ -55,6 +55,10 @@ public final class DecisionMaker {
     public Made decide(Connection c, DecisionInput input) throws SQLException {
         CatalogVersion version = catalogs.current(c);
         Built current = built;
+        if (current != null && current.version().version() != version.version()) {
+            // A new catalog version (maybe from another replica): pick up what every replica has learned since.
+            learner.load(c);
+        }
         if (current == null || current.version().version() != version.version()
                 || current.pipeline().model() != learner.model()) {
             current = new Built(version, DecisionPipeline.create(version.draft().catalog(),

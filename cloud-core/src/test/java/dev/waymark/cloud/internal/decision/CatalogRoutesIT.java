@@ -93,6 +93,14 @@ class CatalogRoutesIT {
         HttpResponse<Buffer> channel = put("/v1/catalog/actions/a", new JsonObject().put("category", "care")
                 .put("channels", new JsonArray().add("carrier-pigeon")).put("placements", new JsonArray().add("p")));
         assertThat(channel.bodyAsJsonObject().getString("field")).isEqualTo("action.channels");
+        JsonObject twin = new JsonObject().put("id", "twin").put("category", "care")
+                .put("channels", new JsonArray().add("kiosk")).put("placements", new JsonArray().add("p"));
+        HttpResponse<Buffer> duplicated = put("/v1/catalog/actions", new JsonArray().add(twin).add(twin).encode());
+        assertThat(duplicated.statusCode()).isEqualTo(422);
+        assertThat(duplicated.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("id");
+        HttpResponse<Buffer> deep = put("/v1/catalog/actions", "[".repeat(5000) + "]".repeat(5000));
+        assertThat(deep.statusCode()).isEqualTo(400);
         HttpResponse<Buffer> oversize = put("/v1/catalog/actions/a", "\"" + "x".repeat(3 * 1024 * 1024) + "\"");
         assertThat(oversize.statusCode()).isEqualTo(413);
         assertThat(fixture.rows("catalog_versions")).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.waymark.cloud.internal.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waymark.decision.PropensityModel;
+import dev.waymark.journey.CartLine;
 import dev.waymark.journey.Intent;
 import dev.waymark.journey.JourneyContext;
 import dev.waymark.protocol.Channel;
@@ -138,18 +139,26 @@ class StreamDeciderTest {
     }
 
     @Test
-    void onIntent_webChannel_writesOneWebhookRowPerAction() throws Exception {
-        JourneyContext journey = JourneyContext.empty("p-7");
+    void onIntent_webCartAbandonment_writesOneSignedWebhookRowForTheConnector() throws Exception {
+        JourneyContext empty = JourneyContext.empty("p-7");
+        JourneyContext withCart = new JourneyContext("p-7", empty.stage(), Instant.now(), Map.of(), List.of(),
+                List.of(), List.of(new CartLine("sku-1", "shoes", 1, 8900)), empty.counters(), "", Map.of(),
+                Map.of(), List.of(), List.of());
         Trigger web = new Trigger("p-7", new Intent("cart_abandonment", "p-7", Instant.now(), "e1", Map.of()),
-                Channel.WEB, Optional.empty(), Optional.empty(), Optional.of("s1"), journey, Instant.now(),
+                Channel.WEB, Optional.empty(), Optional.empty(), Optional.of("s1"), withCart, Instant.now(),
                 Instant.now());
 
         decide(web);
 
-        // The empty journey has no cart, so the web banner's rule keeps it out: nothing is sent.
-        assertThat(fixture.text("SELECT status FROM decisions")).isEqualTo("nothing");
+        assertThat(fixture.text("SELECT status FROM decisions")).isEqualTo("sent");
         assertThat(fixture.text("SELECT store_id FROM decisions")).isEqualTo("web");
-        assertThat(fixture.rows("outbox")).isZero();
+        assertThat(fixture.text("SELECT destination_kind || ' ' || destination FROM outbox"))
+                .isEqualTo("webhook decisions");
+        JsonObject body = new JsonObject(fixture.text("SELECT payload FROM outbox"));
+        assertThat(body.getString("profileId")).isEqualTo("p-7");
+        assertThat(body.getJsonObject("action").getString("actionId")).isEqualTo("web-cart-banner");
+        assertThat(fixture.kpis.decisions).singleElement()
+                .satisfies(fact -> assertThat(fact.triggerCaptureTime()).isEmpty());
     }
 
     private List<JsonObject> decide(Trigger trigger) throws Exception {

@@ -114,6 +114,8 @@ public final class CatalogStore {
                 version = rs.getLong(1) + 1;
             }
         }
+        // The table is the learner's truth (other replicas learn too): the bundle carries what all of them learned.
+        learner.load(c);
         DecisionBundle bundle = sign(new BundleContents(version, draft.catalog().definitions(),
                 draft.patterns().toJson(), draft.policies(), learner.snapshot()));
         Instant now = clock.instant();
