@@ -69,7 +69,7 @@ public final class DecisionService {
             boolean control = result.explanation().controlGroup();
             log.record(c, new DecisionRow(made.decisionId(), profileId, storeId, Optional.empty(),
                     ask.channel().wireName(), ask.placement(), "inbound", Optional.empty(), now, control,
-                    control ? "control" : result.actions().isEmpty() ? "nothing" : "answered",
+                    !result.actions().isEmpty() ? "answered" : control ? "control" : "nothing",
                     ExplanationJson.ids(result.actions()), ExplanationJson.ids(result.explanation().wouldBe()),
                     ExplanationJson.of(result), Optional.empty(), made.version().version()));
             kpis.decided(c, new KpiRecorder.DecisionFact(made.decisionId(), profileId, storeId,

@@ -89,8 +89,8 @@ public final class StreamDecider implements Decider {
                     + " (captured " + trigger.captureTime() + ")");
         }
         boolean control = result.explanation().controlGroup();
-        String status = control ? "control" : result.actions().isEmpty() ? "nothing" : sent.isEmpty() ? "expired"
-                : "sent";
+        // Care and service actions still reach a held-out customer, so "control" only describes an empty answer.
+        String status = !sent.isEmpty() ? "sent" : !expired.isEmpty() ? "expired" : control ? "control" : "nothing";
         log.record(c, row(trigger, made.decisionId(), placement, status, ExplanationJson.ids(result.actions()),
                 ExplanationJson.ids(result.explanation().wouldBe()), control, explanation, made.version().version()));
         kpis.decided(c, new KpiRecorder.DecisionFact(made.decisionId(), trigger.profileId(), storeId, sent, control,
