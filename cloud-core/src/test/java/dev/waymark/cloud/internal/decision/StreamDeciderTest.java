@@ -2,6 +2,8 @@ package dev.waymark.cloud.internal.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waymark.cloud.internal.decision.catalog.CatalogCheck;
+import dev.waymark.decision.ControlGroupPolicy;
 import dev.waymark.decision.PropensityModel;
 import dev.waymark.journey.CartLine;
 import dev.waymark.journey.Intent;
@@ -140,15 +142,7 @@ class StreamDeciderTest {
 
     @Test
     void onIntent_webCartAbandonment_writesOneSignedWebhookRowForTheConnector() throws Exception {
-        JourneyContext empty = JourneyContext.empty("p-7");
-        JourneyContext withCart = new JourneyContext("p-7", empty.stage(), Instant.now(), Map.of(), List.of(),
-                List.of(), List.of(new CartLine("sku-1", "shoes", 1, 8900)), empty.counters(), "", Map.of(),
-                Map.of(), List.of(), List.of());
-        Trigger web = new Trigger("p-7", new Intent("cart_abandonment", "p-7", Instant.now(), "e1", Map.of()),
-                Channel.WEB, Optional.empty(), Optional.empty(), Optional.of("s1"), withCart, Instant.now(),
-                Instant.now());
-
-        decide(web);
+        decide(webCartAbandonment("p-7"));
 
         assertThat(fixture.text("SELECT status FROM decisions")).isEqualTo("sent");
         assertThat(fixture.text("SELECT store_id FROM decisions")).isEqualTo("web");
@@ -159,6 +153,33 @@ class StreamDeciderTest {
         assertThat(body.getJsonObject("action").getString("actionId")).isEqualTo("web-cart-banner");
         assertThat(fixture.kpis.decisions).singleElement()
                 .satisfies(fact -> assertThat(fact.triggerCaptureTime()).isEmpty());
+    }
+
+    @Test
+    void onIntent_profileInTheControlGroup_sendsNoOfferAndRecordsTheWouldBeDecision() throws Exception {
+        fixture.decisions.catalogs().change(latest -> CatalogCheck.require(latest.actions(),
+                latest.patterns().toJson(), latest.policies().withControlGroup(new ControlGroupPolicy(100, "all"))),
+                "test").await(10, TimeUnit.SECONDS);
+
+        decide(webCartAbandonment("p-8"));
+
+        assertThat(fixture.text("SELECT status FROM decisions")).isEqualTo("control");
+        assertThat(fixture.text("SELECT would_be FROM decisions")).isEqualTo("[\"web-cart-banner\"]");
+        assertThat(fixture.rows("outbox")).isZero();
+        assertThat(fixture.kpis.decisions).singleElement().satisfies(fact -> {
+            assertThat(fact.controlGroup()).isTrue();
+            assertThat(fact.wouldBe()).containsExactly("web-cart-banner");
+        });
+    }
+
+    private static Trigger webCartAbandonment(String profile) {
+        JourneyContext empty = JourneyContext.empty(profile);
+        JourneyContext withCart = new JourneyContext(profile, empty.stage(), Instant.now(), Map.of(), List.of(),
+                List.of(), List.of(new CartLine("sku-1", "shoes", 1, 8900)), empty.counters(), "", Map.of(),
+                Map.of(), List.of(), List.of());
+        return new Trigger(profile, new Intent("cart_abandonment", profile, Instant.now(), "e1", Map.of()),
+                Channel.WEB, Optional.empty(), Optional.empty(), Optional.of("s1"), withCart, Instant.now(),
+                Instant.now());
     }
 
     private List<JsonObject> decide(Trigger trigger) throws Exception {
