@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /** Reads of stored journey state for the APIs: the facts a decision sees, and the profile API's journey section. */
@@ -31,8 +32,10 @@ public final class JourneyReads {
         JsonArray service = new JsonArray();
         context.serviceJourneys().forEach(j -> service.add(new JsonObject().put("id", j.id()).put("topic", j.topic())
                 .put("channel", j.channel().wireName()).put("openedAt", j.openedAt().toString())));
-        JsonArray channels = new JsonArray();
-        context.sessions().keySet().forEach(channel -> channels.add(channel.wireName()));
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        context.sessions().keySet().forEach(channel -> seen.add(channel.wireName()));
+        context.recent().forEach(activity -> seen.add(activity.channel().wireName()));
+        JsonArray channels = new JsonArray(List.copyOf(seen));
         return new JsonObject().put("stage", context.stage().name().toLowerCase(java.util.Locale.ROOT))
                 .put("asOf", context.asOf().toString()).put("channels", channels)
                 .put("facts", new JsonObject(new java.util.LinkedHashMap<>(context.facts())))

@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.gateway;
 
+import dev.waymark.cloud.testing.HubClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

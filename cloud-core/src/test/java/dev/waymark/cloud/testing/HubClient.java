@@ -1,4 +1,4 @@
-package dev.waymark.cloud.internal.gateway;
+package dev.waymark.cloud.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,10 +14,10 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A plain Paho v5 client playing a store hub: publishes QoS 1 and reports reason codes, records what it receives. */
-final class HubClient implements AutoCloseable {
+public final class HubClient implements AutoCloseable {
 
     /** One message received. */
-    record Received(String topic, byte[] payload, boolean retained, Long expirySeconds) {
+    public record Received(String topic, byte[] payload, boolean retained, Long expirySeconds) {
     }
 
     private final MqttAsyncClient client;
@@ -29,12 +29,12 @@ final class HubClient implements AutoCloseable {
     }
 
     /** Connects with a clean session; throws MqttException when refused. */
-    static HubClient connect(String url, String clientId, SocketFactory sockets) throws MqttException {
+    public static HubClient connect(String url, String clientId, SocketFactory sockets) throws MqttException {
         return connect(url, clientId, sockets, false);
     }
 
     /** Connects; {@code persistent} keeps the session (clean start false). */
-    static HubClient connect(String url, String clientId, SocketFactory sockets, boolean persistent)
+    public static HubClient connect(String url, String clientId, SocketFactory sockets, boolean persistent)
             throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         HubClient hub = new HubClient(client);
@@ -52,7 +52,7 @@ final class HubClient implements AutoCloseable {
     }
 
     /** Publishes QoS 1 and returns the PUBACK reason code. */
-    int publish(String topic, byte[] payload) throws MqttException {
+    public int publish(String topic, byte[] payload) throws MqttException {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
         IMqttToken token = client.publish(topic, message);
@@ -62,18 +62,18 @@ final class HubClient implements AutoCloseable {
     }
 
     /** Subscribes QoS 1 and returns the SUBACK reason code. */
-    int subscribe(String filter) throws MqttException {
+    public int subscribe(String filter) throws MqttException {
         IMqttToken token = client.subscribe(filter, 1);
         token.waitForCompletion(10_000);
         int[] codes = token.getReasonCodes();
         return codes == null || codes.length == 0 ? 0 : codes[0];
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
-    boolean isConnected() {
+    public boolean isConnected() {
         return client.isConnected() && !disconnected;
     }
 

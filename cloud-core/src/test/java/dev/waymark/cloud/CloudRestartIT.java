@@ -1,0 +1,130 @@
+package dev.waymark.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.waymark.cloud.testing.ApiClient;
+import dev.waymark.cloud.testing.EnrolledHub;
+import dev.waymark.cloud.testing.HubClient;
+import dev.waymark.cloud.testing.RunningCloud;
+import dev.waymark.protocol.CloudEvent;
+import dev.waymark.protocol.EventCodec;
+import dev.waymark.protocol.Source;
+import dev.waymark.protocol.Topics;
+import dev.waymark.protocol.UlidGenerator;
+import dev.waymark.protocol.event.ProductView;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Restarting the cloud core while a hub streams loses nothing it acknowledged and applies nothing twice. */
+class CloudRestartIT {
+
+    private static final int EVENTS = 300;
+    private static final EventCodec CODEC = EventCodec.create();
+    private static final AtomicInteger CONNECTS = new AtomicInteger();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void restartMidStream_everyAcknowledgedEventIsProcessedExactlyOnce() throws Exception {
+        try (RunningCloud running = RunningCloud.start(dir.resolve("cloud"))) {
+            ApiClient api = new ApiClient(running.cloud().httpPort());
+            String adminKey = api.adminKey("admin", RunningCloud.ADMIN_PASSWORD);
+            EnrolledHub hub = EnrolledHub.enroll(running.cloud().provisioningPort(),
+                    running.cloud().caFingerprint(), adminKey, "s1", dir.resolve("hub"));
+            List<String> acknowledged = new CopyOnWriteArrayList<>();
+            CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> stream(running, hub, acknowledged));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= EVENTS / 3);
+            running.stop();
+            running.restart();
+            stream.get();
+
+            assertThat(acknowledged).hasSize(EVENTS);
+            assertThat(CONNECTS.get()).as("the stream was cut by the restart").isGreaterThan(1);
+            Path database = running.settings().dataDir().resolve("cloud.db");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(processedIds(database)).containsExactlyInAnyOrderElementsOf(acknowledged));
+        }
+    }
+
+    // Publishes EVENTS product views in sequence; a publish that fails is retried, as the same event, once the hub
+    // is connected again, like a hub's bridge retries its outbox rows.
+    private static void stream(RunningCloud running, EnrolledHub hub, List<String> acknowledged) {
+        UlidGenerator ids = new UlidGenerator(Clock.systemUTC(), new SecureRandom());
+        HubClient client = null;
+        try {
+            for (int sequence = 1; sequence <= EVENTS; sequence++) {
+                CloudEvent event = CloudEvent.of(ids.next(), Source.device("s1", "k3"), Instant.now(), sequence,
+                        new ProductView("sess-restart", "SKU-" + sequence, "shoes", 4_999, "EUR"));
+                byte[] bytes = CODEC.encode(event);
+                while (true) {
+                    try {
+                        if (client == null || !client.isConnected()) {
+                            client = reconnect(client, running, hub);
+                        }
+                        if (client.publish(Topics.events("s1", "k3"), bytes) < 0x80) {
+                            acknowledged.add(event.id());
+                            break;
+                        }
+                    } catch (MqttException | RuntimeException e) {
+                        client = reconnect(client, running, hub);
+                    }
+                }
+            }
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private static HubClient reconnect(HubClient old, RunningCloud running, EnrolledHub hub) {
+        if (old != null) {
+            old.close();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HubClient client = HubClient.connect(running.gatewayUrl(), hub.deviceId(), hub.sockets());
+                CONNECTS.incrementAndGet();
+                return client;
+            } catch (MqttException | RuntimeException e) {
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
+        throw new IllegalStateException("the hub could not reconnect within 120 s");
+    }
+
+    private static Set<String> processedIds(Path database) throws Exception {
+        Set<String> ids = new HashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+             PreparedStatement select = c.prepareStatement("SELECT id FROM seen_events WHERE source = ?")) {
+            select.setString(1, "wm:/s/s1/d/k3");
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+}
