@@ -12,6 +12,9 @@ import dev.waymark.protocol.EventCodec;
 import dev.waymark.protocol.Source;
 import dev.waymark.protocol.Topics;
 import dev.waymark.protocol.UlidGenerator;
+import dev.waymark.protocol.event.CartAdd;
+import dev.waymark.protocol.event.ConsentState;
+import dev.waymark.protocol.event.ConsentUpdate;
 import dev.waymark.protocol.event.ProductView;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,6 +67,49 @@ class CloudRestartIT {
             Path database = running.settings().dataDir().resolve("cloud.db");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(processedIds(database)).containsExactlyInAnyOrderElementsOf(acknowledged));
+        }
+    }
+
+    @Test
+    void cartAbandonmentTimer_setBeforeRestart_firesAfterItAndTheOfferReachesTheKiosk() throws Exception {
+        try (RunningCloud running = RunningCloud.start(dir.resolve("cloud"))) {
+            ApiClient api = new ApiClient(running.cloud().httpPort());
+            String adminKey = api.adminKey("admin", RunningCloud.ADMIN_PASSWORD);
+            EnrolledHub hub = EnrolledHub.enroll(running.cloud().provisioningPort(),
+                    running.cloud().caFingerprint(), adminKey, "s1", dir.resolve("hub"));
+            UlidGenerator ids = new UlidGenerator(Clock.systemUTC(), new SecureRandom());
+            // The default pattern waits 30 minutes after the last cart add; captured 29.5 minutes ago, it is due
+            // in 30 seconds, after the restart below.
+            Instant captured = Instant.now().minus(Duration.ofMinutes(30)).plusSeconds(30);
+            CloudEvent consent = CloudEvent.of(ids.next(), Source.device("s1", "k4"), captured, 1,
+                    new ConsentUpdate("sess-cart", "marketing", "kiosk", ConsentState.GRANTED, Optional.empty()));
+            CloudEvent cartAdd = CloudEvent.of(ids.next(), Source.device("s1", "k4"), captured, 2,
+                    new CartAdd("sess-cart", "SKU-77", "shoes", 1, 6_000, "EUR"));
+            try (HubClient client = HubClient.connect(running.gatewayUrl(), hub.deviceId(), hub.sockets(), true)) {
+                assertThat(client.subscribe(Topics.actions("s1", "k4"))).isLessThan(0x80);
+                assertThat(client.publish(Topics.events("s1", "k4"), CODEC.encode(consent))).isLessThan(0x80);
+                assertThat(client.publish(Topics.events("s1", "k4"), CODEC.encode(cartAdd))).isLessThan(0x80);
+            }
+            Path database = running.settings().dataDir().resolve("cloud.db");
+            await().atMost(Duration.ofSeconds(30)).until(() -> pendingTimers(database) == 1);
+
+            running.stop();
+            running.restart();
+
+            try (HubClient client = HubClient.connect(running.gatewayUrl(), hub.deviceId(), hub.sockets(), true)) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> !client.received().isEmpty());
+                assertThat(new String(client.received().get(0).payload(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("cart-rescue-10");
+            }
+            assertThat(pendingTimers(database)).isZero();
+        }
+    }
+
+    private static long pendingTimers(Path database) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM journey_timers")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
