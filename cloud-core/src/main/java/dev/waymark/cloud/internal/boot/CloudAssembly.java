@@ -36,7 +36,6 @@ import dev.waymark.cloud.internal.pipeline.PipelineParts;
 import dev.waymark.cloud.internal.profile.ProfileRoutes;
 import dev.waymark.cloud.internal.profile.ProfileSection;
 import dev.waymark.cloud.Store;
-import dev.waymark.journey.JourneyEngine;
 import dev.waymark.privacy.EventMasker;
 import dev.waymark.privacy.KeyRing;
 import dev.waymark.privacy.MaskingPolicy;
@@ -73,7 +72,6 @@ final class CloudAssembly {
     final DeviceOverview devices = new DeviceOverview();
     final InsightSettings insight;
     final Gateway gateway;
-    final JourneyEngine engine = JourneyEngine.defaults();
     private final Vertx vertx;
     private final Store store;
     private final EventLog log;
@@ -127,7 +125,7 @@ final class CloudAssembly {
             return decisions.start();
         }).compose(started -> {
             pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity, consent,
-                    engine, decisions.decider(), kpis, devices), meters, clock, settings.cachedProfiles());
+                    new CatalogEngines(decisions.catalogs()), decisions.decider(), kpis, devices), meters, clock, settings.cachedProfiles());
             pipeline.onNewStore(decisions::publishCurrentBundle);
             pipeline.start(settings.batch());
             gauges = new KpiGauges(vertx, store, meters, insight, clock);

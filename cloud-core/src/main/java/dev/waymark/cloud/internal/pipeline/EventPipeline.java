@@ -9,6 +9,7 @@ import dev.waymark.cloud.internal.insight.KpiRecorder;
 import dev.waymark.journey.Activity;
 import dev.waymark.journey.Intent;
 import dev.waymark.journey.JourneyContext;
+import dev.waymark.journey.JourneyEngine;
 import dev.waymark.journey.Step;
 import dev.waymark.protocol.CloudEvent;
 import dev.waymark.protocol.Decoded;
@@ -87,7 +88,7 @@ public final class EventPipeline {
 
     /** The durable timer wheel over the same journey state; the host schedules its {@code fireDue}. */
     public TimerWheel timers() {
-        return new TimerWheel(vertx, store, parts.engine(), journeys, triggers, clock);
+        return new TimerWheel(vertx, store, parts.engines(), journeys, triggers, clock);
     }
 
     /** Processes one batch; completes after its transaction committed. */
@@ -188,12 +189,13 @@ public final class EventPipeline {
             live.addAll(parts.decider().onOutcome(c, profileId, event));
         }
         String storeId = source.storeId().orElse(KpiRecorder.WEB);
-        Optional<Activity> activity = parts.engine().mapping().map(event);
+        JourneyEngine engine = parts.engines().get();
+        Optional<Activity> activity = engine.mapping().map(event);
         if (activity.filter(a -> a == Activity.PURCHASE).isPresent()) {
             parts.kpis().purchase(c, profileId, storeId, event.time(), Purchases.value(event));
         }
         JourneyContext before = journeys.load(c, profileId);
-        Step step = parts.engine().onEvent(before, event);
+        Step step = engine.onEvent(before, event);
         if (step.state() != before) {
             journeys.save(c, profileId, step.state(), now);
             journeys.applyTimers(c, profileId, step.timers(), source.storeId(), source.deviceId());

@@ -11,21 +11,23 @@ import dev.waymark.protocol.CloudEvent;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the pipeline hands each event to, in order: identity, consent, journey, decisions, KPIs, the device
  * overview.
  *
  * @param identifiersOf the identifiers an event carries (tokens, never raw PII)
+ * @param engines       the journey engine of the current catalog version (its intent patterns)
  */
 public record PipelineParts(Function<CloudEvent, List<Identifier>> identifiersOf, IdentityResolver identity,
-        ConsentBook consent, JourneyEngine engine, Decider decider, KpiRecorder kpis, DeviceBook devices) {
+        ConsentBook consent, Supplier<JourneyEngine> engines, Decider decider, KpiRecorder kpis, DeviceBook devices) {
 
     public PipelineParts {
         Objects.requireNonNull(identifiersOf, "identifiersOf");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(consent, "consent");
-        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(engines, "engines");
         Objects.requireNonNull(decider, "decider");
         Objects.requireNonNull(kpis, "kpis");
         Objects.requireNonNull(devices, "devices");

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Fires the journey timers that are due, from the store's {@code journey_timers} table, so a cart-abandonment timer
@@ -32,16 +33,16 @@ public final class TimerWheel {
 
     private final Vertx vertx;
     private final Store store;
-    private final JourneyEngine engine;
+    private final Supplier<JourneyEngine> engines;
     private final JourneyStore journeys;
     private final TriggerDesk triggers;
     private final Clock clock;
 
-    TimerWheel(Vertx vertx, Store store, JourneyEngine engine, JourneyStore journeys, TriggerDesk triggers,
+    TimerWheel(Vertx vertx, Store store, Supplier<JourneyEngine> engines, JourneyStore journeys, TriggerDesk triggers,
             Clock clock) {
         this.vertx = vertx;
         this.store = store;
-        this.engine = engine;
+        this.engines = engines;
         this.journeys = journeys;
         this.triggers = triggers;
         this.clock = clock;
@@ -68,6 +69,7 @@ public final class TimerWheel {
         Instant now = clock.instant();
         List<JsonObject> live = new ArrayList<>();
         List<Due> due = due(c, now);
+        JourneyEngine engine = engines.get();
         for (Due timer : due) {
             JourneyStore.deleteTimer(c, timer.timerId());
             JourneyContext before = journeys.load(c, timer.profileId());

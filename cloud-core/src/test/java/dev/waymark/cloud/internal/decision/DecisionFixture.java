@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.decision;
 
+import dev.waymark.cloud.testing.RecordingDevices;
 import dev.waymark.cloud.internal.consent.ConsentBook;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
 import dev.waymark.cloud.internal.store.JdbcStore;

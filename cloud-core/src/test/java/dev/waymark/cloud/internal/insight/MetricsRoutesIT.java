@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.insight;
 
+import dev.waymark.cloud.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waymark.cloud.internal.store.JdbcStore;

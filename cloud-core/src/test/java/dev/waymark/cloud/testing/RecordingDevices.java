@@ -1,4 +1,4 @@
-package dev.waymark.cloud.internal.decision;
+package dev.waymark.cloud.testing;
 
 import dev.waymark.cloud.internal.gateway.DeviceChannel;
 import dev.waymark.protocol.action.Action;
@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The device gateway seam, recording what was sent; {@link #refuse} makes it fail like an unreachable broker. */
-final class RecordingDevices implements DeviceChannel {
+public final class RecordingDevices implements DeviceChannel {
 
-    final Map<String, DecisionBundle> bundles = new ConcurrentHashMap<>();
-    final List<String> actions = new CopyOnWriteArrayList<>();
-    volatile boolean refuse;
+    public final Map<String, DecisionBundle> bundles = new ConcurrentHashMap<>();
+    public final List<String> actions = new CopyOnWriteArrayList<>();
+    public volatile boolean refuse;
 
     @Override
     public Future<Void> sendAction(String storeId, String deviceId, Action action) {
