@@ -38,6 +38,11 @@ public final class CloudCore {
         return runtime.stop();
     }
 
+    /** The running parts, for tests in this package that look behind the public face (the API's routes). */
+    CloudRuntime runtime() {
+        return runtime;
+    }
+
     /** The HTTP API's port. */
     public int httpPort() {
         return runtime.httpPort();

@@ -58,7 +58,8 @@ public final class AccountRoutes {
         } else if (context.failure() != null) {
             Replies.failure(context, context.failure());
         } else {
-            ApiErrors.send(context, context.statusCode(), "error", "HTTP " + context.statusCode());
+            int status = context.statusCode();
+            ApiErrors.send(context, status, status < 500 ? "invalid" : "internal", "the request could not be read");
         }
     }
 }

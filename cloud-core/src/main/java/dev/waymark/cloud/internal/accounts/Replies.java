@@ -44,7 +44,7 @@ final class Replies {
             }
         } else {
             LOG.log(Level.WARNING, "accounts request failed: " + context.request().path(), failure);
-            ApiErrors.send(context, 500, "server", "internal error");
+            ApiErrors.send(context, 500, "internal", "internal error");
         }
     }
 }

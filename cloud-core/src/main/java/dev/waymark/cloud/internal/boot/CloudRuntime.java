@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -56,6 +57,7 @@ public final class CloudRuntime {
     private CloudKeys keys;
     private CloudAssembly parts;
     private HttpServer http;
+    private Router api;
     private String provisioningDeployment;
     private int provisioningPort;
     private Optional<String> generatedAdminPassword = Optional.empty();
@@ -140,6 +142,7 @@ public final class CloudRuntime {
         routes.addAll(parts.routes(checks));
         routes.add(contract::installFailures);
         Router router = ApiRouter.create(vertx, routes);
+        api = router;
         return vertx.createHttpServer(new HttpServerOptions().setHost(settings.httpHost())
                         .setPort(settings.httpPort()).setCompressionSupported(true))
                 .requestHandler(router).listen().map(server -> {
@@ -187,6 +190,11 @@ public final class CloudRuntime {
     /** The API's port. */
     public int httpPort() {
         return http.actualPort();
+    }
+
+    /** The routes of the HTTP API as mounted, in order (the API conformance test checks each against the contract). */
+    public List<Route> apiRoutes() {
+        return api == null ? List.of() : List.copyOf(api.getRoutes());
     }
 
     /** The HTTPS port devices enroll at. */

@@ -10,6 +10,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class CollectorReplies {
 
+    /** The protocol's name of the whole document. */
+    private static final String WHOLE_BODY = "$";
+
     private CollectorReplies() {
     }
 
@@ -18,10 +21,14 @@ final class CollectorReplies {
         send(context, 200, new JsonObject().put("success", true));
     }
 
-    /** {@code status} with a refusal naming the rejection's field. */
+    /**
+     * {@code status} with a refusal naming the rejection's field; the protocol's {@code $} for the whole body is
+     * {@code body} here, as in every other error of the cloud API.
+     */
     static void refuse(RoutingContext context, int status, String error, Rejection rejection) {
+        String field = rejection.field().equals(WHOLE_BODY) ? "body" : rejection.field();
         send(context, status, new JsonObject().put("success", false).put("error", error)
-                .put("field", rejection.field()).put("message", rejection.message()));
+                .put("field", field).put("message", field + ": " + rejection.reason()));
     }
 
     /** {@code status} with a refusal that concerns no field. */

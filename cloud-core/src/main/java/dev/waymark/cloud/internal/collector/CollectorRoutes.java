@@ -140,7 +140,8 @@ public final class CollectorRoutes {
 
     private void unauthorized(RoutingContext context, Rejection rejection) {
         metrics.rejected(Reason.UNAUTHORIZED, 1);
-        CollectorReplies.refuse(context, 401, "unauthorized", rejection);
+        // "unauthenticated", as the guard of every other route says it.
+        CollectorReplies.refuse(context, 401, "unauthenticated", rejection);
     }
 
     private void unavailable(RoutingContext context, String what, Throwable cause) {

@@ -61,7 +61,8 @@ public final class Replies {
             String message = String.valueOf(missing.getMessage());
             int colon = message.indexOf(':');
             if (colon > 0) {
-                ApiErrors.field(context, 404, message.substring(0, colon), message.substring(colon + 1).trim());
+                ApiErrors.field(context, 404, "not_found", message.substring(0, colon),
+                        message.substring(colon + 1).trim());
             } else {
                 ApiErrors.send(context, 404, "not_found", message);
             }

@@ -17,9 +17,14 @@ public final class ApiErrors {
         send(context, status, new JsonObject().put("error", code).put("message", message));
     }
 
-    /** Ends the request with {@code status} and an error naming {@code field}. */
+    /** Ends the request with {@code status} and an {@code invalid} error naming {@code field}. */
     public static void field(RoutingContext context, int status, String field, String message) {
-        send(context, status, new JsonObject().put("error", "invalid").put("field", field)
+        field(context, status, "invalid", field, message);
+    }
+
+    /** Ends the request with {@code status}, error {@code code} and a message about {@code field}. */
+    public static void field(RoutingContext context, int status, String code, String field, String message) {
+        send(context, status, new JsonObject().put("error", code).put("field", field)
                 .put("message", field + ": " + message));
     }
 

@@ -89,10 +89,10 @@ class CatalogRoutesIT {
         HttpResponse<Buffer> ttl = put("/v1/catalog/actions/a", new JsonObject().put("category", "care")
                 .put("channels", new JsonArray().add("kiosk")).put("placements", new JsonArray().add("p"))
                 .put("timeToLive", "-PT5M"));
-        assertThat(ttl.bodyAsJsonObject().getString("field")).isEqualTo("action.timeToLive");
+        assertThat(ttl.bodyAsJsonObject().getString("field")).isEqualTo("timeToLive");
         HttpResponse<Buffer> channel = put("/v1/catalog/actions/a", new JsonObject().put("category", "care")
                 .put("channels", new JsonArray().add("carrier-pigeon")).put("placements", new JsonArray().add("p")));
-        assertThat(channel.bodyAsJsonObject().getString("field")).isEqualTo("action.channels");
+        assertThat(channel.bodyAsJsonObject().getString("field")).isEqualTo("channels");
         JsonObject twin = new JsonObject().put("id", "twin").put("category", "care")
                 .put("channels", new JsonArray().add("kiosk")).put("placements", new JsonArray().add("p"));
         HttpResponse<Buffer> duplicated = put("/v1/catalog/actions", new JsonArray().add(twin).add(twin).encode());

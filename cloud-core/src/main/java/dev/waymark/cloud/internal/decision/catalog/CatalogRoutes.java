@@ -85,9 +85,15 @@ public final class CatalogRoutes {
             String id = ctx.pathParam("id");
             JsonObject json = Replies.object(ctx);
             json.put("id", json.getValue("id") == null ? id : json.getValue("id"));
-            CatalogEntry entry = ActionJson.read("action", json);
+            CatalogEntry entry;
+            try {
+                entry = ActionJson.read("action", json);
+            } catch (InvalidField invalid) {
+                // The body is the action itself: name its fields from the body's root, as the contract does.
+                throw invalid.relativeTo("action");
+            }
             if (!entry.id().equals(id)) {
-                throw new InvalidField("action.id", "differs from the id in the path");
+                throw new InvalidField("id", "differs from the id in the path");
             }
             return latest -> {
                 List<CatalogEntry> actions = new ArrayList<>(latest.actions());

@@ -11,6 +11,18 @@ public final class InvalidField extends RuntimeException {
         this.field = field;
     }
 
+    /**
+     * This error with {@code root} taken off the front of its path ({@code action.timeToLive} relative to
+     * {@code action} is {@code timeToLive}; {@code action} itself is {@code body}).
+     */
+    public InvalidField relativeTo(String root) {
+        if (field.equals(root)) {
+            return new InvalidField("body", getMessage());
+        }
+        return field.startsWith(root + ".") ? new InvalidField(field.substring(root.length() + 1), getMessage())
+                : this;
+    }
+
     /** The JSON path of the offending input. */
     public String field() {
         return field;
