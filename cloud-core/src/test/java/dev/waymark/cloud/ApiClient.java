@@ -52,6 +52,37 @@ final class ApiClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /**
+     * A client signed in as {@code admin}, holding a secret key with every scope on every store and a public
+     * write key, both created through the API.
+     */
+    static ApiClient asAdmin(int port, String adminPassword) {
+        ApiClient client = new ApiClient(port);
+        Answer session = client.send("POST", "/v1/session",
+                new JsonObject().put("name", "admin").put("password", adminPassword).encode(), Credential.NONE);
+        if (session.status() != 200) {
+            throw new AssertionError("sign-in: " + session.status() + " " + session.body());
+        }
+        client.useSession(session);
+        client.useSecretKey(client.newKey("{\"kind\": \"secret\", \"label\": \"test\", \"scopes\": [\"track\", "
+                + "\"decide\", \"read\", \"consent\", \"admin\", \"accounts\", \"devices\"]}"));
+        client.useWriteKey(client.newKey("{\"kind\": \"public\", \"label\": \"web shop\"}"));
+        return client;
+    }
+
+    /** The secret key in use. */
+    String secretKey() {
+        return secretKey;
+    }
+
+    private String newKey(String request) {
+        Answer created = send("POST", "/v1/api-keys", request, Credential.SESSION);
+        if (created.status() != 201) {
+            throw new AssertionError("api key: " + created.status() + " " + created.body());
+        }
+        return created.json().getString("secret");
+    }
+
     void useSecretKey(String key) {
         secretKey = key;
     }

@@ -59,14 +59,7 @@ class ApiConformanceIT {
         underTest = CloudCore.start(vertx, CloudSettings.from(config, dir), env::get, Clock.systemUTC())
                 .await(120, TimeUnit.SECONDS);
         contract = ContractCheck.load(vertx);
-        client = new ApiClient(underTest.httpPort());
-        Answer session = client.send("POST", "/v1/session",
-                "{\"name\": \"admin\", \"password\": \"" + ADMIN_PASSWORD + "\"}", Credential.NONE);
-        assertThat(session.status()).as(session.body()).isEqualTo(200);
-        client.useSession(session);
-        client.useSecretKey(newKey("{\"kind\": \"secret\", \"label\": \"conformance\", \"scopes\": [\"track\", "
-                + "\"decide\", \"read\", \"consent\", \"admin\", \"accounts\", \"devices\"]}"));
-        client.useWriteKey(newKey("{\"kind\": \"public\", \"label\": \"web shop\"}"));
+        client = ApiClient.asAdmin(underTest.httpPort(), ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -178,12 +171,6 @@ class ApiConformanceIT {
                 yield answer;
             }
         };
-    }
-
-    private static String newKey(String request) {
-        Answer created = client.send("POST", "/v1/api-keys", request, Credential.SESSION);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().getString("secret");
     }
 
     /** Every {@code METHOD /v1/path} a part mounted, in the contract's {@code {param}} notation. */

@@ -3,7 +3,7 @@ package dev.waymark.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.waymark.cloud.testing.ApiClient;
+import dev.waymark.cloud.ApiClient.Credential;
 import dev.waymark.cloud.testing.EnrolledHub;
 import dev.waymark.cloud.testing.HubClient;
 import dev.waymark.cloud.testing.RunningCloud;
@@ -53,8 +53,8 @@ class CloudCoreIT {
     @BeforeAll
     static void start() throws Exception {
         running = RunningCloud.start(dir.resolve("cloud"));
-        api = new ApiClient(running.cloud().httpPort());
-        adminKey = api.adminKey("admin", RunningCloud.ADMIN_PASSWORD);
+        api = ApiClient.asAdmin(running.cloud().httpPort(), RunningCloud.ADMIN_PASSWORD);
+        adminKey = api.secretKey();
         hub = EnrolledHub.enroll(running.cloud().provisioningPort(), running.cloud().caFingerprint(), adminKey,
                 "s1", dir.resolve("hub"));
     }
@@ -78,8 +78,7 @@ class CloudCoreIT {
                     .orElseThrow();
             assertThat(action.actionId()).isEqualTo("fitting-help");
             assertThat(client.received().get(0).expirySeconds()).isPositive();
-            ApiClient.Answer profile = api.get("/v1/profiles/kiosk_session/" + encode("s1/k1/" + session),
-                    adminKey);
+            ApiClient.Answer profile = get("/v1/profiles/kiosk_session/" + encode("s1/k1/" + session));
             assertThat(profile.status()).isEqualTo(200);
             JsonArray decisions = profile.json().getJsonArray("decisions");
             assertThat(decisions.encode()).contains(action.decisionId(), "fitting-help", "cart-rescue-10");
@@ -90,38 +89,43 @@ class CloudCoreIT {
     void kioskLoyaltyScanAndWebIdentify_withTheSameCard_resolveToOneProfileWithBothChannels() throws Exception {
         String card = "6012 4410 7731 9911";
         String token = Pseudonymizer.of(hub.key()).token(PersonalData.LOYALTY_ID, card);
-        String writeKey = api.post("/v1/api-keys", adminKey, new JsonObject().put("kind", "public")
-                .put("label", "web")).json().getString("secret");
         try (HubClient client = HubClient.connect(running.gatewayUrl(), hub.deviceId(), hub.sockets())) {
             publish(client, "k2", 1, new SessionStart("sess-loyal", "en-GB"));
             publish(client, "k2", 2, new LoyaltyScan("sess-loyal", token));
         }
-        ApiClient.Answer identify = api.segment("/v1/identify", writeKey, new JsonObject()
+        ApiClient.Answer identify = segment("/v1/identify", new JsonObject()
                 .put("anonymousId", "anon-7").put("messageId", "msg-identify-1")
                 .put("traits", new JsonObject().put("loyaltyId", card).put("email", "ann@example.com")));
         assertThat(identify.status()).isEqualTo(200);
-        assertThat(api.segment("/v1/track", writeKey, new JsonObject().put("anonymousId", "anon-7")
+        assertThat(segment("/v1/track", new JsonObject().put("anonymousId", "anon-7")
                 .put("messageId", "msg-view-1").put("event", "Product Viewed")
                 .put("properties", new JsonObject().put("sku", "SKU-1").put("category", "shoes"))).status())
                 .isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            ApiClient.Answer profile = api.get("/v1/profiles/loyalty/" + encode(token), adminKey);
+            ApiClient.Answer profile = get("/v1/profiles/loyalty/" + encode(token));
             assertThat(profile.status()).isEqualTo(200);
             assertThat(profile.json().getJsonArray("identities").encode())
                     .contains("kiosk_session", "s1/k2/sess-loyal", "cookie", "anon-7", "email");
             assertThat(profile.json().getJsonObject("journey").getJsonArray("channels").encode())
                     .contains("kiosk", "web");
         });
-        assertThat(api.get("/v1/profiles/cookie/anon-7", adminKey).json().getString("profileId"))
-                .isEqualTo(api.get("/v1/profiles/loyalty/" + encode(token), adminKey).json()
-                        .getString("profileId"));
+        assertThat(get("/v1/profiles/cookie/anon-7").json().getString("profileId"))
+                .isEqualTo(get("/v1/profiles/loyalty/" + encode(token)).json().getString("profileId"));
     }
 
     private static void publish(HubClient client, String device, long sequence,
             dev.waymark.protocol.Payload payload) throws Exception {
         CloudEvent event = CloudEvent.of(IDS.next(), Source.device("s1", device), Instant.now(), sequence, payload);
         assertThat(client.publish(Topics.events("s1", device), CODEC.encode(event))).isLessThan(0x80);
+    }
+
+    private static ApiClient.Answer get(String path) {
+        return api.send("GET", path, null, Credential.SECRET_KEY);
+    }
+
+    private static ApiClient.Answer segment(String path, JsonObject call) {
+        return api.send("POST", path, call.encode(), Credential.WRITE_KEY);
     }
 
     private static String encode(String id) {

@@ -3,7 +3,7 @@ package dev.waymark.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.waymark.cloud.testing.ApiClient;
+import dev.waymark.cloud.ApiClient.Credential;
 import dev.waymark.cloud.testing.EnrolledHub;
 import dev.waymark.cloud.testing.HubClient;
 import dev.waymark.cloud.testing.RunningCloud;
@@ -50,8 +50,8 @@ class CloudRestartIT {
     @Test
     void restartMidStream_everyAcknowledgedEventIsProcessedExactlyOnce() throws Exception {
         try (RunningCloud running = RunningCloud.start(dir.resolve("cloud"))) {
-            ApiClient api = new ApiClient(running.cloud().httpPort());
-            String adminKey = api.adminKey("admin", RunningCloud.ADMIN_PASSWORD);
+            String adminKey = ApiClient.asAdmin(running.cloud().httpPort(), RunningCloud.ADMIN_PASSWORD)
+                    .secretKey();
             EnrolledHub hub = EnrolledHub.enroll(running.cloud().provisioningPort(),
                     running.cloud().caFingerprint(), adminKey, "s1", dir.resolve("hub"));
             List<String> acknowledged = new CopyOnWriteArrayList<>();
@@ -73,8 +73,8 @@ class CloudRestartIT {
     @Test
     void cartAbandonmentTimer_setBeforeRestart_firesAfterItAndTheOfferReachesTheKiosk() throws Exception {
         try (RunningCloud running = RunningCloud.start(dir.resolve("cloud"))) {
-            ApiClient api = new ApiClient(running.cloud().httpPort());
-            String adminKey = api.adminKey("admin", RunningCloud.ADMIN_PASSWORD);
+            String adminKey = ApiClient.asAdmin(running.cloud().httpPort(), RunningCloud.ADMIN_PASSWORD)
+                    .secretKey();
             EnrolledHub hub = EnrolledHub.enroll(running.cloud().provisioningPort(),
                     running.cloud().caFingerprint(), adminKey, "s1", dir.resolve("hub"));
             UlidGenerator ids = new UlidGenerator(Clock.systemUTC(), new SecureRandom());

@@ -67,7 +67,7 @@ class WaymarkCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("wm.kiosk.loyalty_scan", "tok:demo:", "[PHONE]", "[EMAIL]")
-                .contains("Not yet: cloud-core, web-console")
+                .contains("Not yet: web-console")
                 .doesNotContain("jo.shopper@example.org", "415 555 0132", "6012 4410", "Cold Ridge");
     }
 }

@@ -8,15 +8,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code waymark demo}: runs the platform on embedded defaults. This build has no cloud core yet to close the loop,
- * so the demo walks the shared core — a kiosk session captured, validated and masked exactly as an agent will do
+ * {@code waymark demo}: runs the platform on embedded defaults. Until kiosks, hubs and the cloud are started together
+ * by this command, the demo walks the shared core — a kiosk session captured, validated and masked exactly as an agent will do
  * it, then intents detected and actions decided from a signed bundle — and names what is missing.
  */
 @Command(name = "demo", description = "Run the platform on one machine with embedded defaults.")
 public final class DemoCommand implements Callable<Integer> {
 
-    static final String BUILT = "protocol, consent-pii, journey-engine, device-provisioning, edge-runtime, store-hub";
-    static final String NOT_YET = "cloud-core, web-console";
+    static final String BUILT = "protocol, consent-pii, journey-engine, device-provisioning, edge-runtime, store-hub, "
+            + "cloud-core";
+    static final String NOT_YET = "web-console, the tiers started together by this command";
 
     @Spec
     private CommandSpec spec;
@@ -26,10 +27,10 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Waymark demo " + BuildInfo.version());
         out.println("This build contains: " + BUILT + ". Not yet: " + NOT_YET + ".");
-        out.println("With no cloud core yet to close the loop, this demo runs the shared core as a kiosk agent");
-        out.println("runs it: a session captured, validated and masked, then intents detected and next best actions");
-        out.println("decided offline from a signed decision bundle. ./waymark edge and ./waymark hub run the real");
-        out.println("agent and hub (docs/edge.md, docs/hub.md).");
+        out.println("This demo runs the shared core as a kiosk agent runs it: a session captured, validated and");
+        out.println("masked, then intents detected and next best actions decided offline from a signed decision");
+        out.println("bundle. ./waymark cloud, ./waymark hub and ./waymark edge run the real cloud, hub and agent");
+        out.println("(docs/cloud.md, docs/hub.md, docs/edge.md).");
         out.println();
         out.println("1. Capture and mask (the pseudonymization key is a throw-away key made for this run):");
         KioskSessionWalkthrough.Result result = new KioskSessionWalkthrough(out).run();
