@@ -20,6 +20,7 @@ public final class RunningCloud implements AutoCloseable {
     /** The admin password the cloud is started with. */
     public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
 
+    private final BlockedLoopWatch blockedLoops = new BlockedLoopWatch();
     private final Vertx vertx = Vertx.vertx();
     private final CloudSettings settings;
     private CloudCore cloud;
@@ -64,12 +65,17 @@ public final class RunningCloud implements AutoCloseable {
         return "ssl://localhost:" + cloud.gatewayPort().orElseThrow();
     }
 
+    /** Stops it and fails when Vert.x reported a blocked event loop while it ran. */
     @Override
     public void close() throws Exception {
         try {
             stop();
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
+            blockedLoops.close();
+        }
+        if (!blockedLoops.warnings().isEmpty()) {
+            throw new AssertionError("Vert.x reported a blocked event loop: " + blockedLoops.warnings().get(0));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.accounts;
 
+import dev.waymark.cloud.testing.BlockedLoopWatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waymark.cloud.internal.store.JdbcStore;
@@ -9,12 +10,8 @@ import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * A real SQLite store in a temp folder and accounts over it; cheap Argon2 parameters keep the tests quick. Closing
@@ -31,32 +28,14 @@ final class AccountsFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock();
     final JdbcStore store;
     final Accounts accounts;
-    private final List<String> blocked = new CopyOnWriteArrayList<>();
-    // Vert.x logs the checker's warning under io.vertx.core...; the parent logger still sees it if the class moves.
-    private final Logger vertxLogger = Logger.getLogger("io.vertx");
-    private final Handler watch = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (String.valueOf(record.getMessage()).contains("has been blocked")) {
-                blocked.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final BlockedLoopWatch blockedLoops = new BlockedLoopWatch();
+    private final List<String> blocked = blockedLoops.warnings();
 
     AccountsFixture(Path dir) throws SQLException {
         this(dir, AccountsSettings.DEFAULTS);
     }
 
     AccountsFixture(Path dir, AccountsSettings settings) throws SQLException {
-        vertxLogger.addHandler(watch);
         store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
         accounts = new Accounts(vertx, store, CHEAP_HASHER, settings, clock);
     }
@@ -85,7 +64,7 @@ final class AccountsFixture implements AutoCloseable {
     public void close() throws Exception {
         store.close();
         vertx.close().await(10, TimeUnit.SECONDS);
-        vertxLogger.removeHandler(watch);
+        blockedLoops.close();
         assertThat(blocked).as("blocked event loop warnings").isEmpty();
     }
 }

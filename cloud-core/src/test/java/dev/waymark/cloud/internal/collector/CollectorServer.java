@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.collector;
 
+import dev.waymark.cloud.testing.BlockedLoopWatch;
 import dev.waymark.cloud.internal.log.StoreEventLog;
 import dev.waymark.cloud.internal.store.JdbcStore;
 import dev.waymark.privacy.EventMasker;
@@ -22,11 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * The collector on a real HTTP server on port 0, over a real SQLite store and its event log, for the ITs; it
@@ -39,31 +36,12 @@ final class CollectorServer implements AutoCloseable {
     final Vertx vertx = Vertx.vertx(new VertxOptions().setBlockedThreadCheckInterval(100));
     final JdbcStore store;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final List<String> blockedWarnings = new CopyOnWriteArrayList<>();
+    final BlockedLoopWatch watch = new BlockedLoopWatch();
+    final List<String> blockedWarnings = watch.warnings();
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
-    // Vert.x 5.0.8 logs the checker's warning under io.vertx.core.impl.BlockedThreadChecker; listening on "io.vertx"
-    // and matching the text keeps working if the class moves.
-    private final Logger checker = Logger.getLogger("io.vertx");
-    private final Handler blocked = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (String.valueOf(record.getMessage()).contains("has been blocked")) {
-                blockedWarnings.add(String.valueOf(record.getMessage()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     CollectorServer(Path dir) throws Exception {
-        checker.addHandler(blocked);
         store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
         Router router = Router.router(vertx);
         EventMasker masker = EventMasker.create(MaskingPolicy.defaults(), CallIntakeTest.KEYS, PiiScanner.standard());
@@ -120,7 +98,7 @@ final class CollectorServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        checker.removeHandler(blocked);
+        watch.close();
         server.close().await(10, TimeUnit.SECONDS);
         store.close();
         vertx.close().await(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.http;
 
+import dev.waymark.cloud.testing.BlockedLoopWatch;
 import dev.waymark.cloud.internal.collector.CollectorRoutes;
 import dev.waymark.cloud.internal.log.StoreEventLog;
 import dev.waymark.cloud.internal.store.JdbcStore;
@@ -21,11 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * A real HTTP server on port 0 wired as the integrator will: the contract first, then stand-ins for the parts on
@@ -39,29 +36,12 @@ final class ContractServer implements AutoCloseable {
     static final long PART_BODY_LIMIT = 16;
 
     final Vertx vertx = Vertx.vertx(new VertxOptions().setBlockedThreadCheckInterval(100));
-    final List<String> blockedWarnings = new CopyOnWriteArrayList<>();
-    private final Logger checker = Logger.getLogger("io.vertx");
-    private final Handler blocked = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (String.valueOf(record.getMessage()).contains("has been blocked")) {
-                blockedWarnings.add(String.valueOf(record.getMessage()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    final BlockedLoopWatch watch = new BlockedLoopWatch();
+    final List<String> blockedWarnings = watch.warnings();
     private final JdbcStore store;
     private final HttpServer server;
 
     ContractServer(Path dir) throws Exception {
-        checker.addHandler(blocked);
         ApiContract contract = ApiContract.load(vertx).await(60, TimeUnit.SECONDS);
         store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
         Guard guard = new HeaderGuard();
@@ -107,7 +87,7 @@ final class ContractServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        checker.removeHandler(blocked);
+        watch.close();
         server.close().await(10, TimeUnit.SECONDS);
         store.close();
         vertx.close().await(10, TimeUnit.SECONDS);
