@@ -1,12 +1,12 @@
 package dev.waymark.cloud.testing;
 
 import dev.waymark.privacy.PseudonymizationKey;
+import dev.waymark.protocol.device.DeviceRole;
 import dev.waymark.provisioning.DeviceEnrollment;
 import dev.waymark.provisioning.DeviceTrust;
 import dev.waymark.provisioning.NoDelaySockets;
 import dev.waymark.provisioning.ProvisioningAdmin;
 import dev.waymark.provisioning.TokenGrant;
-import dev.waymark.protocol.device.DeviceRole;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

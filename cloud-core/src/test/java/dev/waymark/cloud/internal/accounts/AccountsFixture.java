@@ -1,14 +1,16 @@
 package dev.waymark.cloud.internal.accounts;
 
-import dev.waymark.cloud.testing.BlockedLoopWatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waymark.cloud.internal.store.JdbcStore;
+import dev.waymark.cloud.testing.BlockedLoopWatch;
+import dev.waymark.cloud.testing.MovableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,7 +27,7 @@ final class AccountsFixture implements AutoCloseable {
 
     final Vertx vertx = Vertx.vertx(new VertxOptions().setBlockedThreadCheckInterval(100)
             .setWarningExceptionTime(1).setWarningExceptionTimeUnit(TimeUnit.SECONDS));
-    final MutableClock clock = new MutableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T09:00:00Z"));
     final JdbcStore store;
     final Accounts accounts;
     private final BlockedLoopWatch blockedLoops = new BlockedLoopWatch();

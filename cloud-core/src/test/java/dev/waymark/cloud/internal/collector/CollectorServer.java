@@ -1,8 +1,8 @@
 package dev.waymark.cloud.internal.collector;
 
-import dev.waymark.cloud.testing.BlockedLoopWatch;
 import dev.waymark.cloud.internal.log.StoreEventLog;
 import dev.waymark.cloud.internal.store.JdbcStore;
+import dev.waymark.cloud.testing.BlockedLoopWatch;
 import dev.waymark.privacy.EventMasker;
 import dev.waymark.privacy.MaskingPolicy;
 import dev.waymark.privacy.PiiScanner;

@@ -1,9 +1,9 @@
 package dev.waymark.cloud.internal.decision;
 
-import dev.waymark.cloud.testing.RecordingDevices;
 import dev.waymark.cloud.internal.consent.ConsentBook;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
 import dev.waymark.cloud.internal.store.JdbcStore;
+import dev.waymark.cloud.testing.RecordingDevices;
 import dev.waymark.decision.BundleSigner;
 import dev.waymark.decision.ConsentView;
 import dev.waymark.journey.JourneyContext;

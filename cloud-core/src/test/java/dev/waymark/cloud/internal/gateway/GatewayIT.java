@@ -1,6 +1,5 @@
 package dev.waymark.cloud.internal.gateway;
 
-import dev.waymark.cloud.testing.HubClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.waymark.cloud.internal.gateway.ingest.DeviceIngest;
 import dev.waymark.cloud.internal.log.StoreEventLog;
 import dev.waymark.cloud.internal.store.JdbcStore;
+import dev.waymark.cloud.testing.HubClient;
 import dev.waymark.protocol.CloudEvent;
 import dev.waymark.protocol.ContractCodec;
 import dev.waymark.protocol.Limits;

@@ -1,12 +1,12 @@
 package dev.waymark.cloud.internal.gateway;
 
-import dev.waymark.cloud.testing.HubClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.internal.log.StoreEventLog;
 import dev.waymark.cloud.internal.store.JdbcStore;
+import dev.waymark.cloud.testing.HubClient;
 import dev.waymark.protocol.CloudEvent;
 import dev.waymark.protocol.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,9 +1,9 @@
 package dev.waymark.cloud.internal.http;
 
-import dev.waymark.cloud.testing.BlockedLoopWatch;
 import dev.waymark.cloud.internal.collector.CollectorRoutes;
 import dev.waymark.cloud.internal.log.StoreEventLog;
 import dev.waymark.cloud.internal.store.JdbcStore;
+import dev.waymark.cloud.testing.BlockedLoopWatch;
 import dev.waymark.privacy.EventMasker;
 import dev.waymark.privacy.KeyRing;
 import dev.waymark.privacy.MaskingPolicy;

@@ -1,9 +1,9 @@
 package dev.waymark.cloud.internal.insight;
 
-import dev.waymark.cloud.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waymark.cloud.internal.store.JdbcStore;
+import dev.waymark.cloud.testing.MovableClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
