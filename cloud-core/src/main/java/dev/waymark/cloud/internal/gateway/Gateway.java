@@ -36,6 +36,7 @@ public final class Gateway {
     private BrokerEndpoint endpoint;
     private DeviceIngest ingest;
     private MqttDeviceChannel channel;
+    private Future<Void> ready = Future.failedFuture("the gateway is not started");
 
     /**
      * A gateway; {@code ca} issues the embedded listener's certificate and anchors hub trust, {@code revoked} says
@@ -68,7 +69,7 @@ public final class Gateway {
             endpoint = found;
             channel = new MqttDeviceChannel(vertx, found, settings.clientId() + "-down", Clock.systemUTC());
             ingest = new DeviceIngest(vertx, log, meters, found, settings);
-            Future<Void> ready = Future.all(channel.start(), ingest.start()).mapEmpty();
+            ready = Future.all(channel.start(), ingest.start()).mapEmpty();
             if (!settings.embedded()) {
                 LOG.info("gateway connecting to the external broker " + found.url());
                 return Future.succeededFuture();
@@ -92,6 +93,14 @@ public final class Gateway {
     /** Where hub traffic goes down: actions and bundles. Valid after {@link #start}. */
     public DeviceChannel channel() {
         return Objects.requireNonNull(channel, "the gateway is not started");
+    }
+
+    /**
+     * Completes once the ingest is subscribed and the channel connected: at {@link #start} with the embedded
+     * broker, later with an external one that was not reachable yet.
+     */
+    public Future<Void> ready() {
+        return ready;
     }
 
     /** The TLS port hubs connect to, when embedded and started. */
