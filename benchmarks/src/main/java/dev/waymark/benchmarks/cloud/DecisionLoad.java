@@ -2,6 +2,7 @@ package dev.waymark.benchmarks.cloud;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -58,12 +59,14 @@ public final class DecisionLoad {
         System.exit(0);
     }
 
+    // One decision and its explanation, printed so a run shows that actions are really chosen.
     private static String oneDecision(String base, String key) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(base + "/v1/decisions")).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CloudSetup.decisionBody(1)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(CloudSetup.decisionBody(1)))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        String explanation = new io.vertx.core.json.JsonObject(answer.body()).getString("explanationUrl");
+        String explanation = new JsonObject(answer.body()).getString("explanationUrl");
         HttpResponse<String> explained = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(base + explanation)).header("Authorization", "Bearer " + key).build(),
                 HttpResponse.BodyHandlers.ofString());

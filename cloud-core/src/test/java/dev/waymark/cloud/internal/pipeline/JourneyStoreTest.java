@@ -74,7 +74,7 @@ class JourneyStoreTest {
             underTest.forget();
             underTest.flush(c);
             assertThat(underTest.load(c, "p1")).isEqualTo(JourneyContext.empty("p1"));
-            return rows(c);
+            return null;
         }).await(10, TimeUnit.SECONDS);
 
         assertThat(store.read(JourneyStoreTest::rows).await(10, TimeUnit.SECONDS)).isZero();
