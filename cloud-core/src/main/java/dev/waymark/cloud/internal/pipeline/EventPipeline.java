@@ -143,6 +143,7 @@ public final class EventPipeline {
                 apply(c, event, source, now, live);
                 processed.increment();
             }
+            journeys.flush(c);
             return new Processed(live, stores.firstSeen());
         }
     }
@@ -197,7 +198,7 @@ public final class EventPipeline {
         JourneyContext before = journeys.load(c, profileId);
         Step step = engine.onEvent(before, event);
         if (step.state() != before) {
-            journeys.save(c, profileId, step.state(), now);
+            journeys.save(profileId, step.state(), now);
             journeys.applyTimers(c, profileId, step.timers(), source.storeId(), source.deviceId());
             JourneyFacts.record(c, parts.kpis(), storeId, before, step.state(), activity, event.time());
         }

@@ -18,11 +18,17 @@ import java.util.Optional;
 /**
  * Journey contexts per profile and their durable timers, in the store's {@code journeys} and
  * {@code journey_timers} tables. Used only inside the store's writer (the pipeline and the timer wheel), so the
- * write-through cache of recent contexts sees every change; it is dropped whenever a transaction fails.
+ * cache of recent contexts sees every change; it is dropped whenever a transaction fails. A saved context is
+ * written when the work that changed it calls {@link #flush}, once however many of the batch's events changed it:
+ * encoding a context is the pipeline's largest cost per event (JFR, docs/benchmarks.md).
  */
 final class JourneyStore implements MergeHook {
 
     private final Map<String, JourneyContext> cache;
+    private final Map<String, Staged> staged = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    private record Staged(JourneyContext context, Instant at) {
+    }
 
     JourneyStore(int cachedProfiles) {
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
@@ -35,6 +41,10 @@ final class JourneyStore implements MergeHook {
 
     /** The profile's context, or an empty one. */
     JourneyContext load(Connection c, String profileId) throws SQLException {
+        Staged pending = staged.get(profileId);
+        if (pending != null) {
+            return pending.context();
+        }
         JourneyContext cached = cache.get(profileId);
         if (cached != null) {
             return cached;
@@ -54,16 +64,29 @@ final class JourneyStore implements MergeHook {
         }
     }
 
-    void save(Connection c, String profileId, JourneyContext context, Instant now) throws SQLException {
+    /** Keeps {@code context} as the profile's; it is written by the next {@link #flush}, in the same work. */
+    void save(String profileId, JourneyContext context, Instant now) {
+        staged.put(profileId, new Staged(context, now));
+        cache.put(profileId, context);
+    }
+
+    /** Writes the contexts saved since the last flush, each once; call it before the work's transaction ends. */
+    void flush(Connection c) throws SQLException {
+        if (staged.isEmpty()) {
+            return;
+        }
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO journeys (profile_id, context, updated_at) "
                 + "VALUES (?, ?, ?) ON CONFLICT (profile_id) DO UPDATE SET context = excluded.context, "
                 + "updated_at = excluded.updated_at")) {
-            upsert.setString(1, profileId);
-            upsert.setString(2, JourneyContextCodec.write(context));
-            upsert.setLong(3, now.toEpochMilli());
-            upsert.executeUpdate();
+            for (Map.Entry<String, Staged> entry : staged.entrySet()) {
+                upsert.setString(1, entry.getKey());
+                upsert.setString(2, JourneyContextCodec.write(entry.getValue().context()));
+                upsert.setLong(3, entry.getValue().at().toEpochMilli());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         }
-        cache.put(profileId, context);
+        staged.clear();
     }
 
     /** Applies the engine's timer commands for {@code profileId}, recording where the session is. */
@@ -119,8 +142,9 @@ final class JourneyStore implements MergeHook {
             delete.executeUpdate();
         }
         cache.remove(from);
+        staged.remove(from);
         if (survivor.stage() != JourneyStage.AWARENESS || !survivor.asOf().equals(Instant.EPOCH)) {
-            save(c, into, rekeyed(survivor, into), survivor.asOf());
+            save(into, rekeyed(survivor, into), survivor.asOf());
         }
     }
 
@@ -132,6 +156,7 @@ final class JourneyStore implements MergeHook {
 
     /** Forgets cached contexts, after a transaction that may have cached uncommitted ones failed. */
     void forget() {
+        staged.clear();
         cache.clear();
     }
 }

@@ -75,7 +75,7 @@ public final class TimerWheel {
             JourneyContext before = journeys.load(c, timer.profileId());
             Step step = engine.onTimer(before, new TimerFired(timer.timerId(), now));
             if (step.state() != before) {
-                journeys.save(c, timer.profileId(), step.state(), now);
+                journeys.save(timer.profileId(), step.state(), now);
                 journeys.applyTimers(c, timer.profileId(), step.timers(), timer.storeId(), timer.deviceId());
             }
             for (Intent intent : step.intents()) {
@@ -83,6 +83,7 @@ public final class TimerWheel {
                         timer.deviceId(), timer.dueAt(), now));
             }
         }
+        journeys.flush(c);
         return new Round(due.size(), live);
     }
 

@@ -1,0 +1,110 @@
+package dev.waymark.benchmarks.cloud;
+
+import dev.waymark.cloud.EventLog;
+import dev.waymark.cloud.Store;
+import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
+import dev.waymark.cloud.internal.decision.Decisions;
+import dev.waymark.cloud.internal.decision.IntentPlacements;
+import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
+import dev.waymark.cloud.internal.gateway.DeviceChannel;
+import dev.waymark.cloud.internal.http.Guard;
+import dev.waymark.cloud.internal.identity.Identifier;
+import dev.waymark.cloud.internal.identity.Identifiers;
+import dev.waymark.cloud.internal.identity.IdentityGraph;
+import dev.waymark.cloud.internal.identity.Namespaces;
+import dev.waymark.cloud.internal.identity.ProfileDirectory;
+import dev.waymark.cloud.internal.insight.DeviceOverview;
+import dev.waymark.cloud.internal.insight.KpiBook;
+import dev.waymark.cloud.internal.pipeline.EventPipeline;
+import dev.waymark.cloud.internal.pipeline.JourneyReads;
+import dev.waymark.cloud.internal.pipeline.PipelineParts;
+import dev.waymark.decision.BundleSigner;
+import dev.waymark.journey.JourneyEngine;
+import dev.waymark.protocol.UlidGenerator;
+import dev.waymark.protocol.action.Action;
+import dev.waymark.protocol.action.DecisionBundle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cloud's stream pipeline assembled over a store and its log the way {@code CloudAssembly} wires it: the real
+ * identity graph, consent ledger, journey engine, decisioning (default catalog, outbox drainer), KPI book and
+ * device overview. Only the device gateway is left out: actions and bundles go to a channel that acknowledges
+ * at once, as the broker does for a topic no device listens on; the rest of the outbox path runs.
+ */
+final class PipelineHost implements AutoCloseable {
+
+    private final Decisions decisions;
+    private final EventPipeline pipeline;
+
+    private PipelineHost(Decisions decisions, EventPipeline pipeline) {
+        this.decisions = decisions;
+        this.pipeline = pipeline;
+    }
+
+    /** Assembles the parts and loads the catalog; the pipeline consumes nothing until {@link #start}. */
+    static Future<PipelineHost> assemble(Vertx vertx, Store store, EventLog log, int cachedProfiles)
+            throws Exception {
+        Clock clock = Clock.systemUTC();
+        UlidGenerator ids = new UlidGenerator(clock, new SecureRandom());
+        IdentityGraph identity = new IdentityGraph(Namespaces.defaults(), ids);
+        ConsentLedgerBook consent = new ConsentLedgerBook(ids, clock);
+        identity.onMerge(consent);
+        KpiBook kpis = new KpiBook();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Guard closed = scope -> context -> context.fail(403);
+        Decisions decisions = new Decisions(new Decisions.Needs(vertx, store, BundleSigner.of(
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate(), "bench"),
+                acknowledging(), consent, kpis, PipelineHost::profileFor, JourneyReads::facts, closed,
+                OutboxSettings.from(new JsonObject()), IntentPlacements.defaults(), meters, clock));
+        identity.onMerge(decisions::merged);
+        EventPipeline pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity,
+                consent, JourneyEngine.defaults(), decisions.decider(), kpis, new DeviceOverview()), meters, clock,
+                cachedProfiles);
+        pipeline.onNewStore(decisions::publishCurrentBundle);
+        return decisions.start().map(started -> new PipelineHost(decisions, pipeline));
+    }
+
+    /** Starts consuming the log in batches of at most {@code batch}. */
+    void start(int batch) {
+        pipeline.start(batch);
+    }
+
+    private static DeviceChannel acknowledging() {
+        return new DeviceChannel() {
+            @Override
+            public Future<Void> sendAction(String storeId, String deviceId, Action action) {
+                return Future.succeededFuture();
+            }
+
+            @Override
+            public Future<Void> publishBundle(String storeId, DecisionBundle bundle) {
+                return Future.succeededFuture();
+            }
+        };
+    }
+
+    private static String profileFor(Connection c, List<Identifier> identifiers) throws SQLException {
+        for (Identifier identifier : identifiers) {
+            Optional<String> found = ProfileDirectory.find(c, identifier);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        decisions.close();
+    }
+}
