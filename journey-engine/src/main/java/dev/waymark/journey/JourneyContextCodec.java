@@ -1,7 +1,6 @@
 package dev.waymark.journey;
 
 import dev.waymark.protocol.Channel;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,40 +27,42 @@ import java.util.function.Function;
 public final class JourneyContextCodec {
 
     private static final int VERSION = 1;
+    // Json.create* looks the provider up through ServiceLoader on every call; a host writes a context per event.
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private JourneyContextCodec() {
     }
 
     /** The context as JSON text. */
     public static String write(JourneyContext c) {
-        JsonObjectBuilder sessions = Json.createObjectBuilder();
-        c.sessions().forEach((channel, s) -> sessions.add(channel.wireName(), Json.createArrayBuilder()
+        JsonObjectBuilder sessions = JSON.createObjectBuilder();
+        c.sessions().forEach((channel, s) -> sessions.add(channel.wireName(), JSON.createArrayBuilder()
                 .add(s.id()).add(s.started().toString()).add(s.lastActivity().toString()).add(s.activities())
                 .add(s.explicit())));
-        JsonObjectBuilder counters = Json.createObjectBuilder();
+        JsonObjectBuilder counters = JSON.createObjectBuilder();
         c.counters().asMap().forEach((key, times) -> counters.add(key, strings(times, Instant::toString)));
-        JsonObjectBuilder timers = Json.createObjectBuilder();
-        c.pendingTimers().forEach((id, t) -> timers.add(id, Json.createArrayBuilder().add(t.pattern())
+        JsonObjectBuilder timers = JSON.createObjectBuilder();
+        c.pendingTimers().forEach((id, t) -> timers.add(id, JSON.createArrayBuilder().add(t.pattern())
                 .add(t.channel().wireName()).add(t.sessionId()).add(t.dueAt().toString()).add(t.sourceEventId())));
-        JsonObjectBuilder fired = Json.createObjectBuilder();
+        JsonObjectBuilder fired = JSON.createObjectBuilder();
         c.lastFired().forEach((key, at) -> fired.add(key, at.toString()));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("v", VERSION)
                 .add("profileKey", c.profileKey())
                 .add("stage", c.stage().name())
                 .add("asOf", c.asOf().toString())
                 .add("sessions", sessions)
-                .add("service", rows(c.serviceJourneys(), j -> Json.createArrayBuilder().add(j.id()).add(j.topic())
+                .add("service", rows(c.serviceJourneys(), j -> JSON.createArrayBuilder().add(j.id()).add(j.topic())
                         .add(j.channel().wireName()).add(j.openedAt().toString())))
-                .add("recent", rows(c.recent(), r -> Json.createArrayBuilder().add(r.activity().name())
+                .add("recent", rows(c.recent(), r -> JSON.createArrayBuilder().add(r.activity().name())
                         .add(r.channel().wireName()).add(r.at().toString()).add(r.eventId()).add(r.category())))
-                .add("cart", rows(c.cart(), l -> Json.createArrayBuilder().add(l.sku()).add(l.category())
+                .add("cart", rows(c.cart(), l -> JSON.createArrayBuilder().add(l.sku()).add(l.category())
                         .add(l.quantity()).add(l.unitPrice())))
                 .add("counters", counters)
                 .add("lastIntent", c.lastIntent())
                 .add("timers", timers)
                 .add("lastFired", fired)
-                .add("sources", rows(c.sources(), p -> Json.createArrayBuilder().add(p.source()).add(p.sequence())
+                .add("sources", rows(c.sources(), p -> JSON.createArrayBuilder().add(p.source()).add(p.sequence())
                         .add(p.eventId()).add(p.at().toString())))
                 .add("webEventIds", strings(c.webEventIds(), Function.identity()))
                 .build().toString();
@@ -72,7 +74,7 @@ public final class JourneyContextCodec {
      * @throws IllegalArgumentException when the text is not such a context
      */
     public static JourneyContext read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             if (o.getInt("v") != VERSION) {
                 throw new IllegalArgumentException("journey context: unknown format version " + o.getInt("v"));
@@ -118,13 +120,13 @@ public final class JourneyContextCodec {
     }
 
     private static <T> JsonArrayBuilder rows(List<T> items, Function<T, JsonArrayBuilder> row) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         items.forEach(item -> out.add(row.apply(item)));
         return out;
     }
 
     private static <T> JsonArrayBuilder strings(List<T> items, Function<T, String> text) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         items.forEach(item -> out.add(text.apply(item)));
         return out;
     }

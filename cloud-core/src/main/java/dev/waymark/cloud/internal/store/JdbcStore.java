@@ -48,8 +48,9 @@ public final class JdbcStore implements Store {
         this.vertx = vertx;
         this.url = url;
         this.dialect = url.startsWith("jdbc:sqlite:") ? Dialect.SQLITE : Dialect.POSTGRESQL;
-        this.writer = open();
-        writer.setAutoCommit(false);
+        Connection raw = open();
+        raw.setAutoCommit(false);
+        this.writer = StatementCache.wrap(raw);
         this.readers = new ArrayBlockingQueue<>(readConnections);
         for (int i = 0; i < readConnections; i++) {
             readers.add(open());
