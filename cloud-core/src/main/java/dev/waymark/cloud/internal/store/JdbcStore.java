@@ -13,12 +13,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -31,6 +33,7 @@ public final class JdbcStore implements Store {
     private static final Logger LOG = Logger.getLogger(JdbcStore.class.getName());
     /** Pieces of work per transaction at most: enough to amortise the fsync, few enough to bound latency. */
     private static final int MAX_GROUP = 512;
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s)]*");
 
     private final Vertx vertx;
     private final String url;
@@ -69,7 +72,7 @@ public final class JdbcStore implements Store {
         Objects.requireNonNull(vertx, "vertx");
         if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("store.url: must be jdbc:sqlite:... or jdbc:postgresql:..., got "
-                    + jdbcUrl);
+                    + redacted(jdbcUrl));
         }
         migrate(jdbcUrl);
         return new JdbcStore(vertx, jdbcUrl, Math.max(1, readConnections));
@@ -80,12 +83,17 @@ public final class JdbcStore implements Store {
             Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
                     .load().migrate();
         } catch (RuntimeException e) {
-            throw new SQLException("cannot migrate " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new SQLException(redacted("cannot migrate " + jdbcUrl + ": " + e.getMessage()), e);
         }
     }
 
+    /** {@code text} with the value of every {@code password=} URL parameter hidden, for messages and logs. */
+    static String redacted(String text) {
+        return PASSWORD.matcher(text).replaceAll("$1***");
+    }
+
     private Connection open() throws SQLException {
-        Connection connection = DriverManager.getConnection(url);
+        Connection connection = DriverManager.getConnection(url, connectionProperties(dialect));
         if (dialect == Dialect.SQLITE) {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -95,6 +103,22 @@ public final class JdbcStore implements Store {
             }
         }
         return connection;
+    }
+
+    /**
+     * Driver defaults for PostgreSQL; a parameter given in the URL wins over these. The driver sends a batch of
+     * inserts as multi-row statements only with {@code reWriteBatchedInserts} (the event log appends in batches);
+     * the application name and keepalive make the store's connections identifiable and keep idle ones alive
+     * through NAT and firewalls.
+     */
+    static Properties connectionProperties(Dialect dialect) {
+        Properties properties = new Properties();
+        if (dialect == Dialect.POSTGRESQL) {
+            properties.setProperty("reWriteBatchedInserts", "true");
+            properties.setProperty("ApplicationName", "waymark-cloud");
+            properties.setProperty("tcpKeepAlive", "true");
+        }
+        return properties;
     }
 
     @Override

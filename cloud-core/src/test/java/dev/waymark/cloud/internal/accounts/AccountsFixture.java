@@ -6,7 +6,6 @@ import dev.waymark.cloud.internal.store.JdbcStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +16,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * A real SQLite store in a temp folder and accounts over it; cheap Argon2 parameters keep the tests quick. Closing
+ * A real store (a SQLite file or a PostgreSQL schema) and accounts over it; cheap Argon2 parameters keep the tests quick. Closing
  * it fails the test when Vert.x reported a blocked event loop (the checker only logs, so the fixture listens).
  */
 final class AccountsFixture implements AutoCloseable {
@@ -51,13 +50,13 @@ final class AccountsFixture implements AutoCloseable {
         }
     };
 
-    AccountsFixture(Path dir) throws SQLException {
-        this(dir, AccountsSettings.DEFAULTS);
+    AccountsFixture(String url) throws SQLException {
+        this(url, AccountsSettings.DEFAULTS);
     }
 
-    AccountsFixture(Path dir, AccountsSettings settings) throws SQLException {
+    AccountsFixture(String url, AccountsSettings settings) throws SQLException {
         vertxLogger.addHandler(watch);
-        store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
+        store = JdbcStore.open(vertx, url, 2);
         accounts = new Accounts(vertx, store, CHEAP_HASHER, settings, clock);
     }
 
