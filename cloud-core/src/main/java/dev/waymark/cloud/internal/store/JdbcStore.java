@@ -26,19 +26,22 @@ import org.flywaydb.core.Flyway;
 /**
  * {@link Store} over JDBC: one writer thread that group-commits queued work (each piece in its own savepoint) and
  * a pool of reading connections used from Vert.x worker threads. SQLite runs in WAL mode with
- * {@code synchronous=FULL}, so a completed write survives a power cut; PostgreSQL is reached by URL.
+ * {@code synchronous=FULL}, so a completed write survives a power cut; PostgreSQL is reached by URL. A connection
+ * the database dropped is replaced after the work that hit it failed.
  */
 public final class JdbcStore implements Store {
 
     private static final Logger LOG = Logger.getLogger(JdbcStore.class.getName());
     /** Pieces of work per transaction at most: enough to amortise the fsync, few enough to bound latency. */
     private static final int MAX_GROUP = 512;
+    private static final int VALID_SECONDS = 2;
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s)]*");
 
     private final Vertx vertx;
     private final String url;
     private final Dialect dialect;
-    private final Connection writer;
+    /** Replaced only by the writer thread, when the server dropped it. */
+    private Connection writer;
     private final BlockingQueue<Connection> readers;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -139,6 +142,9 @@ public final class JdbcStore implements Store {
             Connection connection = readers.take();
             try {
                 return work.run(connection);
+            } catch (SQLException e) {
+                connection = usable(connection, true);
+                throw e;
             } finally {
                 readers.add(connection);
             }
@@ -195,9 +201,30 @@ public final class JdbcStore implements Store {
             for (int i = 0; i < group.size(); i++) {
                 failures[i] = e;
             }
+            writer = usable(writer, false);
         }
         for (int i = 0; i < group.size(); i++) {
             complete(group.get(i), results[i], failures[i]);
+        }
+    }
+
+    /**
+     * {@code connection}, or a fresh one when the server dropped it (a PostgreSQL restart or failover ends every
+     * session); when none can be opened yet the broken one is kept and the next failure tries again.
+     */
+    private Connection usable(Connection connection, boolean autoCommit) {
+        try {
+            if (connection.isValid(VALID_SECONDS)) {
+                return connection;
+            }
+            Connection fresh = open();
+            fresh.setAutoCommit(autoCommit);
+            closeQuietly(connection);
+            LOG.log(Level.INFO, "store: replaced a connection the database had dropped");
+            return fresh;
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "store: cannot reconnect yet: " + redacted(String.valueOf(e.getMessage())));
+            return connection;
         }
     }
 

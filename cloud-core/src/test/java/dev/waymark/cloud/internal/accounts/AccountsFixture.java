@@ -16,8 +16,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * A real store (a SQLite file or a PostgreSQL schema) and accounts over it; cheap Argon2 parameters keep the tests quick. Closing
- * it fails the test when Vert.x reported a blocked event loop (the checker only logs, so the fixture listens).
+ * A real store (a SQLite file or a PostgreSQL schema) and accounts over it; cheap Argon2 parameters keep the
+ * tests quick. Closing it fails the test when Vert.x reported a blocked event loop (the checker only logs, so
+ * the fixture listens).
  */
 final class AccountsFixture implements AutoCloseable {
 

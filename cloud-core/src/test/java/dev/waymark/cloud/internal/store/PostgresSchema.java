@@ -11,19 +11,21 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The machine's PostgreSQL for one test class: a fresh schema {@code wm_test_<random>} made before the class and
  * dropped after it, emptied before each test (the migrations stay applied), reached through a URL with
- * {@code currentSchema}. Without {@value #ENV} the class is skipped, and the first skip says so loudly.
- * Register it as a static field with {@code @RegisterExtension}.
+ * {@code currentSchema}. Without {@value #ENV} every test of the class is reported skipped with the reason, and
+ * the first class says so loudly on the console. Register it as a static field with {@code @RegisterExtension}.
  */
-public final class PostgresSchema implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class PostgresSchema implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+        AfterAllCallback {
 
     /** The environment variable CI sets: a {@code jdbc:postgresql:} URL of a database the tests may use. */
     public static final String ENV = "WM_PG_URL";
@@ -53,17 +55,32 @@ public final class PostgresSchema implements BeforeAllCallback, BeforeEachCallba
         return url + (url.contains("?") ? "&" : "?") + parameter;
     }
 
+    private static boolean configured() {
+        String url = System.getenv(ENV);
+        return url != null && !url.isBlank();
+    }
+
+    // Tests, not the class, are disabled, so the reports count each one as skipped with the reason.
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (configured() || context.getTestMethod().isEmpty()) {
+            return ConditionEvaluationResult.enabled(ENV + " is set");
+        }
+        return ConditionEvaluationResult.disabled(SKIP);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
-        String url = System.getenv(ENV);
-        if (url == null || url.isBlank()) {
+        if (!configured()) {
             if (TOLD.compareAndSet(false, true)) {
                 System.err.println("\n*** " + SKIP + " ***\n");
             }
-            Assumptions.abort(SKIP);
+            return;
         }
-        baseUrl = url.strip();
-        String name = "wm_test_" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
+        baseUrl = System.getenv(ENV).strip();
+        byte[] suffix = new byte[6];
+        RANDOM.nextBytes(suffix);
+        String name = "wm_test_" + HexFormat.of().formatHex(suffix);
         execute("CREATE SCHEMA " + name);
         schema = name;
     }
@@ -73,7 +90,8 @@ public final class PostgresSchema implements BeforeAllCallback, BeforeEachCallba
         List<String> tables = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(baseUrl);
              PreparedStatement select = c.prepareStatement("SELECT table_name FROM information_schema.tables "
-                     + "WHERE table_schema = ? AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'")) {
+                     + "WHERE table_schema = ? AND table_type = 'BASE TABLE' "
+                     + "AND table_name <> 'flyway_schema_history'")) {
             select.setString(1, schema);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,6 +129,42 @@ class PostgresStoreIT {
                 .containsEntry("reWriteBatchedInserts", "true");
     }
 
+    @Test
+    void writeAndRead_afterTheDatabaseEndedTheirSessions_reconnectAndCarryOn() throws Exception {
+        String name = "wm-reconnect-" + POSTGRES.schema();
+        try (JdbcStore store = JdbcStore.open(vertx,
+                PostgresSchema.withParameter(POSTGRES.url(), "ApplicationName=" + name), 1)) {
+            await(store.write(c -> insertPosition(c, "before")));
+
+            long ended = terminate(name);
+            // The first write and read on an ended session fail (their callers hear it) and replace the connection.
+            store.write(c -> insertPosition(c, "during")).otherwiseEmpty().await(10, TimeUnit.SECONDS);
+            store.read(c -> count(c, "SELECT 1")).otherwiseEmpty().await(10, TimeUnit.SECONDS);
+
+            await(store.write(c -> insertPosition(c, "after")));
+            long rows = await(store.read(c -> count(c,
+                    "SELECT COUNT(*) FROM log_positions WHERE group_id IN ('before', 'after')")));
+            assertThat(ended).as("sessions ended: the writer and the reader").isGreaterThanOrEqualTo(2);
+            assertThat(rows).isEqualTo(2);
+        }
+    }
+
+    private static long terminate(String applicationName) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(POSTGRES.url());
+             PreparedStatement kill = admin.prepareStatement(
+                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
+            // In the select list, not the WHERE clause: there the planner may call it before filtering.
+            kill.setString(1, applicationName);
+            long ended = 0;
+            try (ResultSet rs = kill.executeQuery()) {
+                while (rs.next()) {
+                    ended += rs.getBoolean(1) ? 1 : 0;
+                }
+            }
+            return ended;
+        }
+    }
+
     private static void awaitLatch(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {
@@ -139,11 +176,11 @@ class PostgresStoreIT {
         }
     }
 
-    private static void insertPosition(Connection c, String group) throws SQLException {
+    private static long insertPosition(Connection c, String group) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO log_positions (group_id, position) VALUES (?, 1)")) {
             insert.setString(1, group);
-            insert.executeUpdate();
+            return insert.executeUpdate();
         }
     }
 
