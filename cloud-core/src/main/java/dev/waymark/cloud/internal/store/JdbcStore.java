@@ -13,29 +13,35 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 
 /**
  * {@link Store} over JDBC: one writer thread that group-commits queued work (each piece in its own savepoint) and
  * a pool of reading connections used from Vert.x worker threads. SQLite runs in WAL mode with
- * {@code synchronous=FULL}, so a completed write survives a power cut; PostgreSQL is reached by URL.
+ * {@code synchronous=FULL}, so a completed write survives a power cut; PostgreSQL is reached by URL. A connection
+ * the database dropped is replaced after the work that hit it failed.
  */
 public final class JdbcStore implements Store {
 
     private static final Logger LOG = Logger.getLogger(JdbcStore.class.getName());
     /** Pieces of work per transaction at most: enough to amortise the fsync, few enough to bound latency. */
     private static final int MAX_GROUP = 512;
+    private static final int VALID_SECONDS = 2;
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s)]*");
 
     private final Vertx vertx;
     private final String url;
     private final Dialect dialect;
-    private final Connection writer;
+    /** Replaced only by the writer thread, when the server dropped it. */
+    private Connection writer;
     private final BlockingQueue<Connection> readers;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -70,7 +76,7 @@ public final class JdbcStore implements Store {
         Objects.requireNonNull(vertx, "vertx");
         if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("store.url: must be jdbc:sqlite:... or jdbc:postgresql:..., got "
-                    + jdbcUrl);
+                    + redacted(jdbcUrl));
         }
         migrate(jdbcUrl);
         return new JdbcStore(vertx, jdbcUrl, Math.max(1, readConnections));
@@ -81,12 +87,17 @@ public final class JdbcStore implements Store {
             Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
                     .load().migrate();
         } catch (RuntimeException e) {
-            throw new SQLException("cannot migrate " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new SQLException(redacted("cannot migrate " + jdbcUrl + ": " + e.getMessage()), e);
         }
     }
 
+    /** {@code text} with the value of every {@code password=} URL parameter hidden, for messages and logs. */
+    static String redacted(String text) {
+        return PASSWORD.matcher(text).replaceAll("$1***");
+    }
+
     private Connection open() throws SQLException {
-        Connection connection = DriverManager.getConnection(url);
+        Connection connection = DriverManager.getConnection(url, connectionProperties(dialect));
         if (dialect == Dialect.SQLITE) {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -96,6 +107,22 @@ public final class JdbcStore implements Store {
             }
         }
         return connection;
+    }
+
+    /**
+     * Driver defaults for PostgreSQL; a parameter given in the URL wins over these. The driver sends a batch of
+     * inserts as multi-row statements only with {@code reWriteBatchedInserts} (the event log appends in batches);
+     * the application name and keepalive make the store's connections identifiable and keep idle ones alive
+     * through NAT and firewalls.
+     */
+    static Properties connectionProperties(Dialect dialect) {
+        Properties properties = new Properties();
+        if (dialect == Dialect.POSTGRESQL) {
+            properties.setProperty("reWriteBatchedInserts", "true");
+            properties.setProperty("ApplicationName", "waymark-cloud");
+            properties.setProperty("tcpKeepAlive", "true");
+        }
+        return properties;
     }
 
     @Override
@@ -116,6 +143,9 @@ public final class JdbcStore implements Store {
             Connection connection = readers.take();
             try {
                 return work.run(connection);
+            } catch (SQLException e) {
+                connection = usable(connection, true);
+                throw e;
             } finally {
                 readers.add(connection);
             }
@@ -172,9 +202,30 @@ public final class JdbcStore implements Store {
             for (int i = 0; i < group.size(); i++) {
                 failures[i] = e;
             }
+            writer = usable(writer, false);
         }
         for (int i = 0; i < group.size(); i++) {
             complete(group.get(i), results[i], failures[i]);
+        }
+    }
+
+    /**
+     * {@code connection}, or a fresh one when the server dropped it (a PostgreSQL restart or failover ends every
+     * session); when none can be opened yet the broken one is kept and the next failure tries again.
+     */
+    private Connection usable(Connection connection, boolean autoCommit) {
+        try {
+            if (connection.isValid(VALID_SECONDS)) {
+                return connection;
+            }
+            Connection fresh = open();
+            fresh.setAutoCommit(autoCommit);
+            closeQuietly(connection);
+            LOG.log(Level.INFO, "store: replaced a connection the database had dropped");
+            return fresh;
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "store: cannot reconnect yet: " + redacted(String.valueOf(e.getMessage())));
+            return connection;
         }
     }
 

@@ -8,7 +8,6 @@ import dev.waymark.cloud.testing.MovableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A real SQLite store in a temp folder and accounts over it; cheap Argon2 parameters keep the tests quick. Closing
- * it fails the test when Vert.x reported a blocked event loop (the checker only logs, so the fixture listens).
+ * A real store (a SQLite file or a PostgreSQL schema) and accounts over it; cheap Argon2 parameters keep the
+ * tests quick. Closing it fails the test when Vert.x reported a blocked event loop (the checker only logs, so
+ * the fixture listens).
  */
 final class AccountsFixture implements AutoCloseable {
 
@@ -33,12 +33,12 @@ final class AccountsFixture implements AutoCloseable {
     private final BlockedLoopWatch blockedLoops = new BlockedLoopWatch();
     private final List<String> blocked = blockedLoops.warnings();
 
-    AccountsFixture(Path dir) throws SQLException {
-        this(dir, AccountsSettings.DEFAULTS);
+    AccountsFixture(String url) throws SQLException {
+        this(url, AccountsSettings.DEFAULTS);
     }
 
-    AccountsFixture(Path dir, AccountsSettings settings) throws SQLException {
-        store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
+    AccountsFixture(String url, AccountsSettings settings) throws SQLException {
+        store = JdbcStore.open(vertx, url, 2);
         accounts = new Accounts(vertx, store, CHEAP_HASHER, settings, clock);
     }
 

@@ -31,9 +31,14 @@ class AccountsGuardIT {
     AccountsServer server;
     Accounts accounts;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void start() throws Exception {
-        server = new AccountsServer(dir);
+        server = new AccountsServer(storeUrl());
         accounts = server.fixture.accounts;
         await(accounts.createUser("root", PASSWORD, Role.ADMIN, Set.of()));
         await(accounts.createUser("sam", PASSWORD, Role.STORE_MANAGER, Set.of("s-1")));

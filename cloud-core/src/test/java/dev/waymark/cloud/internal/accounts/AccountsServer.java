@@ -16,7 +16,6 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,8 +30,8 @@ final class AccountsServer implements AutoCloseable {
     final WebClient client;
     private final HttpServer server;
 
-    AccountsServer(Path dir) throws Exception {
-        fixture = new AccountsFixture(dir);
+    AccountsServer(String url) throws Exception {
+        fixture = new AccountsFixture(url);
         guard = new AccountsGuard(fixture.accounts);
         Router router = Router.router(fixture.vertx);
         new AccountRoutes(fixture.accounts, guard, AccountsSettings.DEFAULTS).mount(router);

@@ -23,9 +23,19 @@ class AccountsTest {
     AccountsFixture fixture;
     Accounts underTest;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
+    /** A second, empty database. */
+    String emptyStoreUrl(Path emptyDir) {
+        return "jdbc:sqlite:" + emptyDir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void open() throws Exception {
-        fixture = new AccountsFixture(dir);
+        fixture = new AccountsFixture(storeUrl());
         underTest = fixture.accounts;
         await(underTest.createUser("mia", PASSWORD, Role.MARKETING, Set.of()));
     }
@@ -129,7 +139,7 @@ class AccountsTest {
     @Test
     void ensureAdmin_createsAdminOnlyInAnEmptyDatabase(@TempDir Path emptyDir) throws Exception {
         assertThat(await(underTest.ensureAdmin(PASSWORD))).isFalse();
-        try (AccountsFixture empty = new AccountsFixture(emptyDir)) {
+        try (AccountsFixture empty = new AccountsFixture(emptyStoreUrl(emptyDir))) {
             assertThat(await(empty.accounts.ensureAdmin(PASSWORD))).isTrue();
             assertThat(await(empty.accounts.ensureAdmin(PASSWORD))).isFalse();
             SignedIn admin = await(empty.accounts.sessions().signIn("admin", PASSWORD, Optional.empty()));

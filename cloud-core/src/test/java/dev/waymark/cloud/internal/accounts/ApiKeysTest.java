@@ -22,9 +22,14 @@ class ApiKeysTest {
     AccountsFixture fixture;
     ApiKeys underTest;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void open() throws Exception {
-        fixture = new AccountsFixture(dir);
+        fixture = new AccountsFixture(storeUrl());
         underTest = fixture.accounts.keys();
     }
 

@@ -40,9 +40,14 @@ class ConsentLedgerBookTest {
     TestStore db;
     ConsentLedgerBook underTest;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void open() throws Exception {
-        db = new TestStore(dir);
+        db = new TestStore(storeUrl());
         underTest = new ConsentLedgerBook(new UlidGenerator(Clock.systemUTC(), new SecureRandom()),
                 Clock.fixed(TestEvents.AT, ZoneOffset.UTC));
     }

@@ -34,9 +34,14 @@ class ConsentRoutesIT {
     ApiServer api;
     String profileId;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void start() throws Exception {
-        db = new TestStore(dir);
+        db = new TestStore(storeUrl());
         UlidGenerator ids = new UlidGenerator(Clock.systemUTC(), new SecureRandom());
         ConsentLedgerBook book = new ConsentLedgerBook(ids, Clock.systemUTC());
         ConsentRoutes underTest = new ConsentRoutes(db.store, new HeaderGuard(), Namespaces.defaults(), book,

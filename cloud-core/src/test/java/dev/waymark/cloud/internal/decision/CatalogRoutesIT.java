@@ -28,9 +28,14 @@ class CatalogRoutesIT {
     DecisionFixture fixture;
     WebClient underTest;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void open() throws Exception {
-        fixture = new DecisionFixture(dir, Optional.empty());
+        fixture = new DecisionFixture(storeUrl(), Optional.empty());
         fixture.stores("store-1", "store-2");
         fixture.decisions.start().await(10, TimeUnit.SECONDS);
         underTest = fixture.serve();

@@ -14,7 +14,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
@@ -27,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** A real SQLite store with the decisioning part assembled over recording seams. */
+/** A real store (SQLite or PostgreSQL) with the decisioning part assembled over recording seams. */
 final class DecisionFixture implements AutoCloseable {
 
     static final String SECRET = "0123456789abcdef-webhook-secret";
@@ -40,9 +39,9 @@ final class DecisionFixture implements AutoCloseable {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Decisions decisions;
 
-    DecisionFixture(Path dir, Optional<URI> webhook) throws Exception {
+    DecisionFixture(String url, Optional<URI> webhook) throws Exception {
         vertx = Vertx.vertx();
-        store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
+        store = JdbcStore.open(vertx, url, 2);
         keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         ConsentBook consent = new ConsentBook() {
             @Override

@@ -25,9 +25,14 @@ class DecisionRoutesIT {
     DecisionFixture fixture;
     WebClient underTest;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void open() throws Exception {
-        fixture = new DecisionFixture(dir, Optional.empty());
+        fixture = new DecisionFixture(storeUrl(), Optional.empty());
         fixture.decisions.start().await(10, TimeUnit.SECONDS);
         underTest = fixture.serve();
     }

@@ -47,9 +47,14 @@ class OutboxDrainerIT {
     URI url;
     OutboxDrainer underTest;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void open() throws Exception {
-        fixture = new DecisionFixture(dir, Optional.empty());
+        fixture = new DecisionFixture(storeUrl(), Optional.empty());
         receiver = fixture.vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             Integer scripted = script.poll();
             int status = scripted == null ? fallback : scripted;

@@ -27,9 +27,14 @@ class IdentityGraphTest {
     IdentityGraph underTest;
     final List<String> hookCalls = new ArrayList<>();
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void open() throws Exception {
-        db = new TestStore(dir);
+        db = new TestStore(storeUrl());
         underTest = new IdentityGraph(Namespaces.defaults(), new UlidGenerator(Clock.systemUTC(), new SecureRandom()));
         underTest.onMerge((c, from, into) -> hookCalls.add(from + ">" + into));
     }

@@ -3,7 +3,6 @@ package dev.waymark.cloud.internal.identity;
 import dev.waymark.cloud.Store;
 import dev.waymark.cloud.internal.store.JdbcStore;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real SQLite store in a temporary folder, with blocking helpers for assertions. */
+/** A real store (a SQLite file, or a PostgreSQL schema), with blocking helpers for assertions. */
 public final class TestStore implements AutoCloseable {
 
     public final Vertx vertx = Vertx.vertx();
     public final Store store;
 
-    public TestStore(Path dir) throws SQLException {
-        store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
+    public TestStore(String url) throws SQLException {
+        store = JdbcStore.open(vertx, url, 2);
     }
 
     /** Runs {@code work} in the writer and waits for the commit. */

@@ -33,10 +33,15 @@ class KpiReaderTest {
     JdbcStore store;
     KpiReader underTest = new KpiReader(Duration.ofDays(7), 30);
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void open() throws Exception {
         vertx = Vertx.vertx();
-        store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
+        store = JdbcStore.open(vertx, storeUrl(), 2);
         new KpiFacts().recordAll(store);
     }
 

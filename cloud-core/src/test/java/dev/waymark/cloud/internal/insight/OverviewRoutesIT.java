@@ -33,10 +33,15 @@ class OverviewRoutesIT {
     DeviceOverview underTest = new DeviceOverview();
     TestServer server;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        store = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
+        store = JdbcStore.open(vertx, storeUrl(), 2);
         server = new TestServer(vertx,
                 new OverviewRoutes(store, new TestGuard(), InsightSettings.DEFAULTS, clock)::mount);
         record(c -> {

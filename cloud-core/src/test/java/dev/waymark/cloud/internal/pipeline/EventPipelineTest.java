@@ -6,129 +6,230 @@ import static org.awaitility.Awaitility.await;
 import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.testing.MovableClock;
 import dev.waymark.protocol.CloudEvent;
+import dev.waymark.protocol.EventCodec;
 import dev.waymark.protocol.Payload;
 import dev.waymark.protocol.Source;
 import dev.waymark.protocol.UlidGenerator;
 import dev.waymark.protocol.event.CartAdd;
 import dev.waymark.protocol.event.CartRemove;
-import dev.waymark.protocol.event.ConsentState;
-import dev.waymark.protocol.event.ConsentUpdate;
+import dev.waymark.protocol.event.Heartbeat;
+import dev.waymark.protocol.event.HubDevice;
 import dev.waymark.protocol.event.HubReport;
+import dev.waymark.protocol.event.LoyaltyScan;
 import dev.waymark.protocol.event.ServiceRequest;
+import dev.waymark.protocol.event.SessionStart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Kiosk events through the event log and the whole stream (identity, consent, journeys and timers, decisions, the
+ * outbox, KPIs, the device overview) on SQLite; {@code EventPipelinePostgresIT} runs the same on PostgreSQL.
+ */
 class EventPipelineTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static final EventCodec CODEC = EventCodec.create();
 
     @TempDir
     Path dir;
-    MovableClock clock = new MovableClock(T0);
-    UlidGenerator ids = new UlidGenerator(clock, new SecureRandom());
-    PipelineRig rig;
+    final MovableClock clock = new MovableClock(T0);
+    final UlidGenerator ids = new UlidGenerator(clock, new SecureRandom());
+    final AtomicLong sequence = new AtomicLong();
+    CloudParts parts;
+    EventPipeline underTest;
+
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        rig = new PipelineRig(dir, clock);
+    void open() throws Exception {
+        parts = new CloudParts(storeUrl(), clock);
+        underTest = parts.pipeline;
+        underTest.start(50);
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        rig.close();
+    void close() throws Exception {
+        parts.close();
+    }
+
+    private CloudEvent kiosk(String device, Payload data) {
+        return CloudEvent.of(ids.next(), Source.device("store-1", device), clock.instant(),
+                sequence.incrementAndGet(), data);
+    }
+
+    private void append(CloudEvent... events) throws Exception {
+        List<EventLog.Entry> entries = new ArrayList<>();
+        for (CloudEvent event : events) {
+            entries.add(new EventLog.Entry(event.source(), CODEC.encode(event)));
+        }
+        parts.log.append(entries).await(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> parts.log.lag(EventPipeline.GROUP)
+                .await(10, TimeUnit.SECONDS) == 0);
+    }
+
+    private List<String> column(String sql, String... args) throws Exception {
+        return parts.store.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    select.setString(i + 1, args[i]);
+                }
+                List<String> values = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        values.add(rs.getString(1));
+                    }
+                }
+                return values;
+            }
+        }).await(10, TimeUnit.SECONDS);
+    }
+
+    private long count(String sql, String... args) throws Exception {
+        return Long.parseLong(column(sql, args).get(0));
+    }
+
+    @Test
+    void process_serviceRequestAfterLoyaltyScan_resolvesDecidesAndDeliversToTheKiosk() throws Exception {
+        CloudEvent request = kiosk("kiosk-1", new ServiceRequest("s1", "fitting", Optional.empty()));
+        append(kiosk("kiosk-1", new SessionStart("s1", "en")), kiosk("kiosk-1", new LoyaltyScan("s1", "tok:loyal-1")),
+                request);
+        append(request);
+
+        String profile = column("SELECT profile_id FROM identities WHERE namespace = 'loyalty' AND value = ?",
+                "tok:loyal-1").get(0);
+        assertThat(column("SELECT namespace FROM identities WHERE profile_id = ? ORDER BY namespace", profile))
+                .containsExactly("kiosk_session", "loyalty");
+        assertThat(count("SELECT COUNT(*) FROM seen_events")).isEqualTo(3);
+        assertThat(column("SELECT store_id FROM stores")).containsExactly("store-1");
+        assertThat(count("SELECT COUNT(*) FROM journeys WHERE profile_id = ?", profile)).isEqualTo(1);
+        assertThat(column("SELECT status FROM decisions WHERE profile_id = ?", profile)).containsExactly("sent");
+        assertThat(count("SELECT COUNT(*) FROM kpi_decisions WHERE profile_id = ?", profile)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> parts.devices.actions.size() == 1);
+        assertThat(parts.devices.actions).singleElement().asString().startsWith("store-1/kiosk-1/fitting-help/");
+        await().atMost(Duration.ofSeconds(20)).until(() -> column("SELECT state FROM outbox").equals(
+                List.of("delivered")));
+    }
+
+    @Test
+    void process_secondSessionScanningTheSameCard_mergesTheAnonymousProfileIntoTheKnownOne() throws Exception {
+        append(kiosk("kiosk-1", new LoyaltyScan("s1", "tok:loyal-2")));
+        append(kiosk("kiosk-2", new CartAdd("s2", "sku-1", "shoes", 1, 8900, "EUR")));
+        String anonymous = column("SELECT profile_id FROM identities WHERE namespace = 'kiosk_session' "
+                + "AND value = 'store-1/kiosk-2/s2'").get(0);
+
+        append(kiosk("kiosk-2", new LoyaltyScan("s2", "tok:loyal-2")));
+
+        String known = column("SELECT profile_id FROM identities WHERE value = 'tok:loyal-2'").get(0);
+        assertThat(known).isNotEqualTo(anonymous);
+        assertThat(column("SELECT into_profile FROM profile_merges WHERE from_profile = ?", anonymous))
+                .containsExactly(known);
+        assertThat(count("SELECT COUNT(*) FROM identities WHERE profile_id = ?", known)).isEqualTo(3);
+        assertThat(column("SELECT merged_into FROM profiles WHERE profile_id = ?", anonymous)).containsExactly(known);
+        assertThat(count("SELECT COUNT(*) FROM journeys WHERE profile_id = ?", anonymous)).isZero();
+    }
+
+    @Test
+    void fireDue_cartLeftBehind_firesTheDurableTimerAndDecidesTheAbandonment() throws Exception {
+        append(kiosk("kiosk-1", new LoyaltyScan("s3", "tok:loyal-3")),
+                kiosk("kiosk-1", new CartAdd("s3", "sku-9", "shoes", 1, 8900, "EUR")));
+        assertThat(count("SELECT COUNT(*) FROM journey_timers")).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(31));
+        int fired = underTest.timers().fireDue().await(10, TimeUnit.SECONDS);
+
+        assertThat(fired).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM journey_timers")).isZero();
+        assertThat(column("SELECT intent FROM decisions")).containsExactly("cart_abandonment");
+    }
+
+    @Test
+    void process_heartbeatAndHubReport_updateTheDeviceOverview() throws Exception {
+        append(kiosk("kiosk-1", new Heartbeat("1.2.3", 4, clock.instant())),
+                CloudEvent.of(ids.next(), Source.device("store-1", "hub-1"), clock.instant(), 1,
+                        new HubReport(true, 7, List.of(new HubDevice("kiosk-1", true, clock.instant(),
+                                Optional.of(-40L))))));
+
+        assertThat(column("SELECT software_version FROM overview_devices WHERE device_id = 'kiosk-1'"))
+                .containsExactly("1.2.3");
+        assertThat(column("SELECT online || ' ' || skew_millis FROM overview_devices WHERE device_id = 'kiosk-1'"))
+                .containsExactly("1 -40");
+        assertThat(column("SELECT link_up || ' ' || buffer_depth FROM overview_hubs WHERE hub_id = 'hub-1'"))
+                .containsExactly("1 7");
     }
 
     @Test
     void process_sameEventAgain_isDroppedAsDuplicateAndAppliedOnce() throws Exception {
-        CloudEvent add = kiosk("k1", 1, new CartAdd("s-1", "SKU-1", "shoes", 1, 2_000, "EUR"));
+        CloudEvent add = kiosk("kiosk-1", new CartAdd("s-1", "SKU-1", "shoes", 1, 2_000, "EUR"));
 
-        rig.process(List.of(add, add));
-        rig.process(List.of(add));
+        process(add, add);
+        process(add);
 
-        assertThat(rig.count("SELECT COUNT(*) FROM seen_events")).isEqualTo(1);
-        assertThat(rig.meters.counter("wm.pipeline.duplicates").count()).isEqualTo(2);
-        assertThat(journeyOf("s1/k1/s-1")).contains("\"cart\":[[\"SKU-1\",\"shoes\",1,2000]]");
+        assertThat(count("SELECT COUNT(*) FROM seen_events")).isEqualTo(1);
+        assertThat(parts.meters.counter("wm.pipeline.duplicates").count()).isEqualTo(2);
+        assertThat(journeyOf("store-1/kiosk-1/s-1")).contains("[\"SKU-1\",\"shoes\",1,2000]");
     }
 
     @Test
     void process_aDevicesEventsOutOfOrderInOneBatch_appliesThemInSequenceOrder() throws Exception {
-        CloudEvent first = kiosk("k1", 1, new CartAdd("s-2", "SKU-A", "shoes", 1, 2_000, "EUR"));
-        CloudEvent second = kiosk("k1", 2, new CartAdd("s-2", "SKU-B", "shoes", 1, 3_000, "EUR"));
-        CloudEvent third = kiosk("k1", 3, new CartRemove("s-2", "SKU-A", "shoes", 1, 2_000, "EUR"));
+        CloudEvent first = kiosk("kiosk-1", new CartAdd("s-2", "SKU-A", "shoes", 1, 2_000, "EUR"));
+        CloudEvent second = kiosk("kiosk-1", new CartAdd("s-2", "SKU-B", "shoes", 1, 3_000, "EUR"));
+        CloudEvent third = kiosk("kiosk-1", new CartRemove("s-2", "SKU-A", "shoes", 1, 2_000, "EUR"));
 
-        rig.process(List.of(third, first, second));
+        process(third, first, second);
 
-        assertThat(journeyOf("s1/k1/s-2")).contains("SKU-B").doesNotContain("SKU-A");
-    }
-
-    @Test
-    void process_serviceRequest_decidesHelpAndDeliversItToThatKiosk() throws Exception {
-        rig.process(List.of(kiosk("k7", 1, new ServiceRequest("s-3", "fitting", Optional.empty()))));
-
-        assertThat(rig.count("SELECT COUNT(*) FROM decisions")).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !rig.devices.actions.isEmpty());
-        assertThat(rig.devices.actions.get(0)).startsWith("s1/k7/fitting-help/");
+        assertThat(journeyOf("store-1/kiosk-1/s-2")).contains("SKU-B").doesNotContain("SKU-A");
     }
 
     @Test
     void process_unreadableEntry_isSkippedAndCountedAndTheRestOfTheBatchApplied() throws Exception {
-        CloudEvent add = kiosk("k1", 1, new CartAdd("s-4", "SKU-1", "shoes", 1, 2_000, "EUR"));
-        EventLog.Entry garbage = new EventLog.Entry("wm:/s/s1/d/k1", "{\"not\":\"an event\"".getBytes(
+        CloudEvent add = kiosk("kiosk-1", new CartAdd("s-4", "SKU-1", "shoes", 1, 2_000, "EUR"));
+        EventLog.Entry garbage = new EventLog.Entry(add.source(), "{\"not\":\"an event\"".getBytes(
                 StandardCharsets.UTF_8));
 
-        rig.processRaw(List.of(garbage, new EventLog.Entry(add.source(), dev.waymark.protocol.EventCodec.create()
-                .encode(add))));
+        underTest.process(List.of(garbage, new EventLog.Entry(add.source(), CODEC.encode(add))))
+                .await(10, TimeUnit.SECONDS);
 
-        assertThat(rig.meters.counter("wm.pipeline.unreadable").count()).isEqualTo(1);
-        assertThat(rig.count("SELECT COUNT(*) FROM seen_events")).isEqualTo(1);
+        assertThat(parts.meters.counter("wm.pipeline.unreadable").count()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM seen_events")).isEqualTo(1);
     }
 
     @Test
-    void process_hubReport_feedsTheStoreOverview_andAFirstSeenStoreGetsTheCurrentBundle() throws Exception {
-        rig.underTest.onNewStore(rig.decisions::publishCurrentBundle);
+    void process_firstEventOfAStore_recordsTheStoreAndSendsItTheCurrentBundle() throws Exception {
+        underTest.onNewStore(parts.decisions::publishCurrentBundle);
 
-        rig.process(List.of(kiosk("hub-1", 1, new HubReport(true, 12, List.of()))));
+        process(kiosk("kiosk-1", new SessionStart("s-5", "en")));
 
-        assertThat(rig.count("SELECT COUNT(*) FROM overview_hubs WHERE store_id = 's1'")).isEqualTo(1);
-        assertThat(rig.count("SELECT COUNT(*) FROM stores WHERE store_id = 's1'")).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> rig.devices.bundles.containsKey("s1"));
+        assertThat(column("SELECT store_id FROM stores")).containsExactly("store-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> parts.devices.bundles.containsKey("store-1"));
     }
 
-    @Test
-    void timerWheel_cartLeftBehind_firesAfterTheWindowAndDecidesTheOffer() throws Exception {
-        rig.process(List.of(
-                kiosk("k2", 1, new ConsentUpdate("s-5", "marketing", "kiosk", ConsentState.GRANTED,
-                        Optional.empty())),
-                kiosk("k2", 2, new CartAdd("s-5", "SKU-9", "shoes", 1, 6_000, "EUR"))));
-        TimerWheel wheel = rig.underTest.timers();
-        assertThat(wheel.fireDue().await(10, TimeUnit.SECONDS)).isZero();
-
-        clock.advance(Duration.ofMinutes(31));
-        int fired = wheel.fireDue().await(10, TimeUnit.SECONDS);
-
-        assertThat(fired).isEqualTo(1);
-        assertThat(rig.count("SELECT COUNT(*) FROM journey_timers")).isZero();
-        assertThat(rig.text("SELECT chosen FROM decisions WHERE intent = 'cart_abandonment'")).hasValueSatisfying(
-                chosen -> assertThat(chosen).contains("cart-rescue-10"));
+    private void process(CloudEvent... events) throws Exception {
+        underTest.process(Arrays.stream(events).map(e -> new EventLog.Entry(e.source(), CODEC.encode(e))).toList())
+                .await(10, TimeUnit.SECONDS);
     }
 
     private String journeyOf(String kioskSession) throws Exception {
-        String profile = rig.text("SELECT profile_id FROM identities WHERE namespace = 'kiosk_session' AND value = '"
-                + kioskSession + "'").orElseThrow();
-        return rig.text("SELECT context FROM journeys WHERE profile_id = '" + profile + "'").orElseThrow();
-    }
-
-    private CloudEvent kiosk(String device, long sequence, Payload payload) {
-        return CloudEvent.of(ids.next(), Source.device("s1", device), clock.instant(), sequence, payload);
+        String profile = column("SELECT profile_id FROM identities WHERE namespace = 'kiosk_session' AND value = ?",
+                kioskSession).get(0);
+        return column("SELECT context FROM journeys WHERE profile_id = ?", profile).get(0);
     }
 }

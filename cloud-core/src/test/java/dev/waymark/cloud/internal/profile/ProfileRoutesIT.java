@@ -39,9 +39,14 @@ class ProfileRoutesIT {
     String survivor;
     String merged;
 
+    /** The database the tests run on: a SQLite file in the test's folder; the PostgreSQL variant overrides it. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void start() throws Exception {
-        db = new TestStore(dir);
+        db = new TestStore(storeUrl());
         UlidGenerator ids = new UlidGenerator(Clock.systemUTC(), new SecureRandom());
         graph = new IdentityGraph(Namespaces.defaults(), ids);
         book = new ConsentLedgerBook(ids, Clock.systemUTC());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The store's contract on SQLite; {@code JdbcStorePostgresIT} runs the same tests on PostgreSQL. */
 class JdbcStoreTest {
 
     @TempDir
@@ -23,10 +24,15 @@ class JdbcStoreTest {
     Vertx vertx;
     JdbcStore underTest;
 
+    /** The database the tests run on: a SQLite file in the test's folder. */
+    String storeUrl() {
+        return "jdbc:sqlite:" + dir.resolve("cloud.db");
+    }
+
     @BeforeEach
     void open() throws SQLException {
         vertx = Vertx.vertx();
-        underTest = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 2);
+        underTest = JdbcStore.open(vertx, storeUrl(), 2);
     }
 
     @AfterEach
@@ -72,7 +78,7 @@ class JdbcStoreTest {
                 "INSERT INTO log_positions (group_id, position) VALUES ('kept', 7)")).await(10, TimeUnit.SECONDS);
         underTest.close();
 
-        underTest = JdbcStore.open(vertx, "jdbc:sqlite:" + dir.resolve("cloud.db"), 1);
+        underTest = JdbcStore.open(vertx, storeUrl(), 1);
 
         long position = underTest.read(c -> {
             try (ResultSet rs = c.createStatement().executeQuery(

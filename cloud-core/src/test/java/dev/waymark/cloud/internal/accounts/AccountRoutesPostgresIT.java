@@ -1,0 +1,16 @@
+package dev.waymark.cloud.internal.accounts;
+
+import dev.waymark.cloud.internal.store.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link AccountRoutesIT} on PostgreSQL, in a schema of its own. */
+class AccountRoutesPostgresIT extends AccountRoutesIT {
+
+    @RegisterExtension
+    static final PostgresSchema POSTGRES = new PostgresSchema();
+
+    @Override
+    String storeUrl() {
+        return POSTGRES.url();
+    }
+}
