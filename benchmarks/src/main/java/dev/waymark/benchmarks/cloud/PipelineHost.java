@@ -67,8 +67,9 @@ final class PipelineHost implements AutoCloseable {
                 acknowledging(), consent, kpis, PipelineHost::profileFor, JourneyReads::facts, closed,
                 OutboxSettings.from(new JsonObject()), IntentPlacements.defaults(), meters, clock));
         identity.onMerge(decisions::merged);
+        JourneyEngine engine = JourneyEngine.defaults();
         EventPipeline pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity,
-                consent, JourneyEngine.defaults(), decisions.decider(), kpis, new DeviceOverview()), meters, clock,
+                consent, () -> engine, decisions.decider(), kpis, new DeviceOverview()), meters, clock,
                 cachedProfiles);
         pipeline.onNewStore(decisions::publishCurrentBundle);
         return decisions.start().map(started -> new PipelineHost(decisions, pipeline));

@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class CloudParts implements AutoCloseable {
 
+    private static final JourneyEngine ENGINE = JourneyEngine.defaults();
+
     final Vertx vertx = Vertx.vertx();
     final JdbcStore store;
     final StoreEventLog log;
@@ -63,7 +65,7 @@ final class CloudParts implements AutoCloseable {
         decisions.start().await(10, TimeUnit.SECONDS);
         identity.onMerge(decisions::merged);
         pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity, consent,
-                JourneyEngine::defaults, decisions.decider(), kpis, new DeviceOverview()), meters, clock, 100);
+                () -> ENGINE, decisions.decider(), kpis, new DeviceOverview()), meters, clock, 100);
     }
 
     @Override
