@@ -56,29 +56,39 @@ public final class DecisionService {
      * {@link NoSuchElementException} when no profile is known for the identifiers.
      */
     public Future<JsonObject> decide(DecisionAsk ask) {
-        return store.write(c -> {
+        Instant now = clock.instant();
+        // Deciding only reads, so it runs on the reading connections in parallel; the single writer only records.
+        // Two decisions for one profile at the same instant may both pass a contact cap; the next one sees both.
+        return store.read(c -> {
             String profileId = profileOf(c, ask);
-            Instant now = clock.instant();
-            DecisionMaker.Made made = maker.decide(c, input(c, ask, profileId, now));
-            DecisionResult result = made.result();
-            String storeId = ask.store().orElse(KpiRecorder.WEB);
-            for (SelectedAction selected : result.actions()) {
-                contacts.add(c, profileId, made.decisionId(), new Contact(selected.actionId(), selected.channel(),
-                        selected.category(), now));
-            }
-            boolean control = result.explanation().controlGroup();
-            log.record(c, new DecisionRow(made.decisionId(), profileId, storeId, Optional.empty(),
-                    ask.channel().wireName(), ask.placement(), "inbound", Optional.empty(), now, control,
-                    !result.actions().isEmpty() ? "answered" : control ? "control" : "nothing",
-                    ExplanationJson.ids(result.actions()), ExplanationJson.ids(result.explanation().wouldBe()),
-                    ExplanationJson.of(result), Optional.empty(), made.version().version()));
-            kpis.decided(c, new KpiRecorder.DecisionFact(made.decisionId(), profileId, storeId,
-                    result.actions().stream().map(SelectedAction::actionId).toList(), control,
-                    result.explanation().wouldBe().stream().map(SelectedAction::actionId).toList(), now,
-                    Optional.empty()));
-            return new JsonObject().put("decisionId", made.decisionId()).put("actions", actions(made))
-                    .put("explanationUrl", "/v1/decisions/" + made.decisionId());
-        });
+            return new Decided(profileId, maker.decide(c, input(c, ask, profileId, now)));
+        }).compose(decided -> store.write(c -> record(c, ask, decided, now)));
+    }
+
+    private record Decided(String profileId, DecisionMaker.Made made) {
+    }
+
+    private JsonObject record(Connection c, DecisionAsk ask, Decided decided, Instant now) throws SQLException {
+        String profileId = decided.profileId();
+        DecisionMaker.Made made = decided.made();
+        DecisionResult result = made.result();
+        String storeId = ask.store().orElse(KpiRecorder.WEB);
+        for (SelectedAction selected : result.actions()) {
+            contacts.add(c, profileId, made.decisionId(), new Contact(selected.actionId(), selected.channel(),
+                    selected.category(), now));
+        }
+        boolean control = result.explanation().controlGroup();
+        log.record(c, new DecisionRow(made.decisionId(), profileId, storeId, Optional.empty(),
+                ask.channel().wireName(), ask.placement(), "inbound", Optional.empty(), now, control,
+                !result.actions().isEmpty() ? "answered" : control ? "control" : "nothing",
+                ExplanationJson.ids(result.actions()), ExplanationJson.ids(result.explanation().wouldBe()),
+                ExplanationJson.of(result), Optional.empty(), made.version().version()));
+        kpis.decided(c, new KpiRecorder.DecisionFact(made.decisionId(), profileId, storeId,
+                result.actions().stream().map(SelectedAction::actionId).toList(), control,
+                result.explanation().wouldBe().stream().map(SelectedAction::actionId).toList(), now,
+                Optional.empty()));
+        return new JsonObject().put("decisionId", made.decisionId()).put("actions", actions(made))
+                .put("explanationUrl", "/v1/decisions/" + made.decisionId());
     }
 
     /**
