@@ -202,7 +202,10 @@ public final class JdbcStore implements Store {
             for (int i = 0; i < group.size(); i++) {
                 failures[i] = e;
             }
-            writer = usable(writer, false);
+            Connection usable = usable(writer, false);
+            if (usable != writer) {
+                writer = StatementCache.wrap(usable);
+            }
         }
         for (int i = 0; i < group.size(); i++) {
             complete(group.get(i), results[i], failures[i]);
