@@ -2,6 +2,7 @@ package dev.waymark.cloud;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -16,8 +17,8 @@ public interface EventLog extends AutoCloseable {
     /** One record: the ordering key (a device source, or a web identity) and the encoded, masked event. */
     record Entry(String key, byte[] value) {
         public Entry {
-            java.util.Objects.requireNonNull(key, "key");
-            java.util.Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
         }
     }
 

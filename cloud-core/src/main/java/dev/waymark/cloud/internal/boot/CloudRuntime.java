@@ -45,6 +45,7 @@ public final class CloudRuntime {
 
     private static final Logger LOG = Logger.getLogger(CloudRuntime.class.getName());
     private static final long TIMER_PERIOD_MS = 1000;
+    /** Revocations reach the gateway within this period (DESIGN.md: within a minute). */
     private static final long REVOCATION_PERIOD_MS = 10_000;
     private static final long DEDUP_PRUNE_PERIOD_MS = 3_600_000;
 
@@ -156,10 +157,8 @@ public final class CloudRuntime {
         var timers = pipeline.timers();
         periodic.add(vertx.setPeriodic(TIMER_PERIOD_MS, id -> timers.fireDue()
                 .onFailure(failure -> LOG.log(Level.WARNING, "journey timers: " + failure.getMessage()))));
-        periodic.add(vertx.setPeriodic(REVOCATION_PERIOD_MS, id -> vertx.executeBlocking(() -> {
-            revoked.catchUp();
-            return null;
-        }, false)));
+        periodic.add(vertx.setPeriodic(REVOCATION_PERIOD_MS, id -> vertx.executeBlocking(revoked::catchUp, false)
+                .onSuccess(devices -> devices.forEach(parts.gateway::disconnect))));
         periodic.add(vertx.setPeriodic(DEDUP_PRUNE_PERIOD_MS, id -> pipeline.forgetSeenBefore(
                 clock.instant().minus(Duration.ofHours(settings.dedupHours())))));
     }

@@ -103,6 +103,17 @@ public final class Gateway {
         return ready;
     }
 
+    /**
+     * Disconnects the hub connected as {@code deviceId} (its certificate was revoked or replaced); it is refused
+     * when it connects again. Completes with whether a client was connected; nothing to do with an external broker.
+     */
+    public Future<Boolean> disconnect(String deviceId) {
+        if (broker == null) {
+            return Future.succeededFuture(false);
+        }
+        return Future.fromCompletionStage(broker.disconnect(deviceId), vertx.getOrCreateContext());
+    }
+
     /** The TLS port hubs connect to, when embedded and started. */
     public Optional<Integer> tlsPort() {
         return Optional.ofNullable(broker).map(GatewayBroker::tlsPort);

@@ -3,6 +3,7 @@ package dev.waymark.cloud.internal.insight;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** The counts of one block of a KPI report (overall, one action or one store) while the report is read. */
 final class Tally {
@@ -53,8 +54,8 @@ final class Tally {
 
     /** Accepts per impression; empty without impressions. */
     java.util.OptionalDouble acceptanceRate() {
-        return impressions == 0 ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of((double) accepts / impressions);
+        return impressions == 0 ? OptionalDouble.empty()
+                : OptionalDouble.of((double) accepts / impressions);
     }
 
     Latency latency() {

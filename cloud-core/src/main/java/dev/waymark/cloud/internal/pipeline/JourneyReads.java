@@ -5,8 +5,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads of stored journey state for the APIs: the facts a decision sees, and the profile API's journey section. */
 public final class JourneyReads {
@@ -24,7 +28,7 @@ public final class JourneyReads {
         JourneyContext context = JourneyStore.read(c, profileId).orElseGet(() -> JourneyContext.empty(profileId));
         JsonArray recent = new JsonArray();
         context.recent().forEach(r -> recent.add(new JsonObject().put("activity", r.activity().name().toLowerCase(
-                java.util.Locale.ROOT)).put("channel", r.channel().wireName()).put("at", r.at().toString())
+                Locale.ROOT)).put("channel", r.channel().wireName()).put("at", r.at().toString())
                 .put("eventId", r.eventId()).put("category", r.category())));
         JsonArray cart = new JsonArray();
         context.cart().forEach(l -> cart.add(new JsonObject().put("sku", l.sku()).put("category", l.category())
@@ -32,13 +36,13 @@ public final class JourneyReads {
         JsonArray service = new JsonArray();
         context.serviceJourneys().forEach(j -> service.add(new JsonObject().put("id", j.id()).put("topic", j.topic())
                 .put("channel", j.channel().wireName()).put("openedAt", j.openedAt().toString())));
-        java.util.Set<String> seen = new java.util.TreeSet<>();
+        Set<String> seen = new TreeSet<>();
         context.sessions().keySet().forEach(channel -> seen.add(channel.wireName()));
         context.recent().forEach(activity -> seen.add(activity.channel().wireName()));
         JsonArray channels = new JsonArray(List.copyOf(seen));
-        return new JsonObject().put("stage", context.stage().name().toLowerCase(java.util.Locale.ROOT))
+        return new JsonObject().put("stage", context.stage().name().toLowerCase(Locale.ROOT))
                 .put("asOf", context.asOf().toString()).put("channels", channels)
-                .put("facts", new JsonObject(new java.util.LinkedHashMap<>(context.facts())))
+                .put("facts", new JsonObject(new LinkedHashMap<>(context.facts())))
                 .put("cart", cart).put("serviceJourneys", service).put("recent", recent);
     }
 }

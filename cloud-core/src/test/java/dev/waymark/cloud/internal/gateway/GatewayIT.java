@@ -193,6 +193,21 @@ class GatewayIT {
     }
 
     @Test
+    void disconnect_aConnectedHubWhoseCertificateWasRevoked_endsItsSessionAndItCannotReconnect() throws Exception {
+        GatewayPki.Identity identity = pki.hub("s1", "hub-d");
+        HubClient hub = HubClient.connect(url, "hub-d", pki.tls(identity));
+        revokedSerials.add(DeviceCa.serialOf(identity.certificate()));
+
+        boolean wasConnected = underTest.disconnect("hub-d").await(10, TimeUnit.SECONDS);
+
+        assertThat(wasConnected).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !hub.isConnected());
+        hub.close();
+        assertThatThrownBy(() -> HubClient.connect(url, "hub-d", pki.tls(identity)))
+                .isInstanceOf(MqttException.class);
+    }
+
+    @Test
     void connect_withACertificateOfAnotherCa_isRefused() throws Exception {
         GatewayPki stranger = new GatewayPki();
         GatewayPki.Identity identity = stranger.hub("s1", "hub-s");

@@ -3,6 +3,8 @@ package dev.waymark.cloud.internal.gateway.broker;
 import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
+import com.hivemq.extension.sdk.api.services.Services;
 import dev.waymark.cloud.internal.gateway.GatewaySettings;
 import dev.waymark.provisioning.DeviceCa;
 import dev.waymark.provisioning.DeviceTrust;
@@ -15,6 +17,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -80,6 +83,12 @@ public final class GatewayBroker {
         LOG.info("gateway broker listening for hubs on " + settings.host() + ":" + tlsPort
                 + " (TLS, hub certificates required) and for cloud-core on 127.0.0.1:" + loopbackPort);
         return new GatewayBroker(broker, trust, tlsPort, loopbackPort, password);
+    }
+
+    /** Disconnects client {@code clientId}, saying it is no longer authorized; true when it was connected. */
+    public CompletableFuture<Boolean> disconnect(String clientId) {
+        return Services.clientService().disconnectClient(clientId, true, DisconnectReasonCode.NOT_AUTHORIZED,
+                "certificate revoked");
     }
 
     /** The TLS port hubs connect to. */
