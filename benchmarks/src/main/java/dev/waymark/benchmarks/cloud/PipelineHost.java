@@ -8,7 +8,6 @@ import dev.waymark.cloud.internal.decision.IntentPlacements;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
 import dev.waymark.cloud.internal.gateway.DeviceChannel;
 import dev.waymark.cloud.internal.http.Guard;
-import dev.waymark.cloud.internal.identity.Identifier;
 import dev.waymark.cloud.internal.identity.Identifiers;
 import dev.waymark.cloud.internal.identity.IdentityGraph;
 import dev.waymark.cloud.internal.identity.Namespaces;
@@ -29,11 +28,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The cloud's stream pipeline assembled over a store and its log the way {@code CloudAssembly} wires it: the real
@@ -64,7 +59,7 @@ final class PipelineHost implements AutoCloseable {
         Guard closed = scope -> context -> context.fail(403);
         Decisions decisions = new Decisions(new Decisions.Needs(vertx, store, BundleSigner.of(
                 KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate(), "bench"),
-                acknowledging(), consent, kpis, PipelineHost::profileFor, JourneyReads::facts, closed,
+                acknowledging(), consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::facts, closed,
                 OutboxSettings.from(new JsonObject()), IntentPlacements.defaults(), meters, clock));
         identity.onMerge(decisions::merged);
         JourneyEngine engine = JourneyEngine.defaults();
@@ -92,16 +87,6 @@ final class PipelineHost implements AutoCloseable {
                 return Future.succeededFuture();
             }
         };
-    }
-
-    private static String profileFor(Connection c, List<Identifier> identifiers) throws SQLException {
-        for (Identifier identifier : identifiers) {
-            Optional<String> found = ProfileDirectory.find(c, identifier);
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
-        return null;
     }
 
     @Override

@@ -15,7 +15,6 @@ import dev.waymark.cloud.internal.decision.IntentPlacements;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
 import dev.waymark.cloud.internal.gateway.Gateway;
 import dev.waymark.cloud.internal.gateway.GatewaySettings;
-import dev.waymark.cloud.internal.identity.Identifier;
 import dev.waymark.cloud.internal.identity.Identifiers;
 import dev.waymark.cloud.internal.identity.IdentityGraph;
 import dev.waymark.cloud.internal.identity.Namespaces;
@@ -47,13 +46,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -80,6 +76,7 @@ final class CloudAssembly {
     private final PrometheusMeterRegistry meters;
     private final Clock clock;
     private final JsonObject flat;
+    private final AccountsSettings accountSettings;
     private Decisions decisions;
     private EventPipeline pipeline;
     private KpiGauges gauges;
@@ -94,7 +91,7 @@ final class CloudAssembly {
         this.meters = meters;
         this.clock = clock;
         this.flat = settings.flat();
-        AccountsSettings accountSettings = AccountsSettings.from(flat);
+        this.accountSettings = AccountsSettings.from(flat);
         this.accounts = new Accounts(vertx, store, PasswordHasher.owaspMinimum(), accountSettings, clock);
         this.guard = new AccountsGuard(accounts);
         this.namespaces = Namespaces.fromSettings(settings.section("identity").getJsonObject("namespaces",
@@ -119,7 +116,7 @@ final class CloudAssembly {
     Future<Void> start() {
         return gateway.start().compose(started -> {
             decisions = new Decisions(new Decisions.Needs(vertx, store, keys.bundleSigner(), gateway.channel(),
-                    consent, kpis, this::profileFor, JourneyReads::facts, guard, OutboxSettings.from(flat),
+                    consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::facts, guard, OutboxSettings.from(flat),
                     IntentPlacements.defaults(), meters, clock));
             identity.onMerge(decisions::merged);
             return decisions.start();
@@ -131,16 +128,6 @@ final class CloudAssembly {
             gauges = new KpiGauges(vertx, store, meters, insight, clock);
             return gauges.start();
         });
-    }
-
-    private String profileFor(Connection c, List<Identifier> identifiers) throws SQLException {
-        for (Identifier identifier : identifiers) {
-            Optional<String> found = ProfileDirectory.find(c, identifier);
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
-        return null;
     }
 
     /** The pipeline, once started. */
@@ -159,7 +146,7 @@ final class CloudAssembly {
                 new HealthRoutes(healthChecks, insight.healthTimeout())::mount,
                 new MetricsRoutes(meters, guard, insight.metricsOpen())::mount,
                 new CollectorRoutes(vertx, log, accounts::isWriteKey, masker, meters, clock)::mount,
-                new AccountRoutes(accounts, guard, AccountsSettings.from(flat))::mount,
+                new AccountRoutes(accounts, guard, accountSettings)::mount,
                 new ProfileRoutes(store, guard, namespaces, consent, sections)::mount,
                 new ConsentRoutes(store, guard, namespaces, consent, clock)::mount,
                 decisions::mount,

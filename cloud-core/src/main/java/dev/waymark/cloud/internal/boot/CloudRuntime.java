@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,8 +133,11 @@ public final class CloudRuntime {
 
     private Future<Void> startHttp(ApiContract contract, StoreEventLog log) {
         Map<String, Supplier<Future<JsonObject>>> checks = new LinkedHashMap<>();
-        checks.put("store", () -> store.read(c -> c.createStatement().execute("SELECT 1"))
-                .map(ok -> new JsonObject().put("status", "UP")));
+        checks.put("store", () -> store.read(c -> {
+            try (Statement probe = c.createStatement()) {
+                return probe.execute("SELECT 1");
+            }
+        }).map(ok -> new JsonObject().put("status", "UP")));
         checks.put("eventLog", () -> log.lag(EventPipeline.GROUP)
                 .map(lag -> new JsonObject().put("status", "UP").put("lag", lag)));
         checks.put("gateway", () -> Future.succeededFuture(new JsonObject().put("status", "UP")

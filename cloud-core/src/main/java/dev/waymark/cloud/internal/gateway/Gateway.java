@@ -6,7 +6,6 @@ import dev.waymark.cloud.internal.gateway.ingest.DeviceIngest;
 import dev.waymark.cloud.internal.gateway.mqtt.BrokerEndpoint;
 import dev.waymark.cloud.internal.gateway.mqtt.MqttDeviceChannel;
 import dev.waymark.provisioning.DeviceCa;
-import dev.waymark.provisioning.DeviceTrust;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -122,10 +121,5 @@ public final class Gateway {
     /** Where and as whom cloud-core's own clients connect (the loopback listener when embedded). */
     public BrokerEndpoint endpoint() {
         return Objects.requireNonNull(endpoint, "the gateway is not started");
-    }
-
-    /** The hub trust whose revocation list the caller keeps current, when embedded and started. */
-    public Optional<DeviceTrust> hubTrust() {
-        return Optional.ofNullable(broker).map(GatewayBroker::trust);
     }
 }

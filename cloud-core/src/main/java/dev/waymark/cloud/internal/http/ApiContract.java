@@ -51,11 +51,6 @@ public final class ApiContract {
         return OpenAPIContract.from(vertx, location).map(contract -> new ApiContract(vertx, contract));
     }
 
-    /** The parsed contract. */
-    public OpenAPIContract openApi() {
-        return contract;
-    }
-
     /**
      * Routes every {@value #PREFIX} request through the operation lookup, its body reader and the validator. Call it
      * before mounting the parts so their handlers see only valid requests.

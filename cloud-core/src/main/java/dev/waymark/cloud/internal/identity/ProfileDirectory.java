@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,20 @@ public final class ProfileDirectory {
                 return Optional.of(mergedInto != null ? mergedInto : rows.getString(1));
             }
         }
+    }
+
+    /**
+     * The profile of the first of {@code identifiers} that is known, or null when none is (the decision API's
+     * {@code ProfileLookup}: it only reads and never creates a profile).
+     */
+    public static String profileIdFor(Connection c, List<Identifier> identifiers) throws SQLException {
+        for (Identifier identifier : identifiers) {
+            Optional<String> found = find(c, identifier);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null;
     }
 
     /** The profile's identities, {@code [{namespace, value}]}, oldest link first. */

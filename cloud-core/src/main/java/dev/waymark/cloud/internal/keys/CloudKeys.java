@@ -130,11 +130,6 @@ public final class CloudKeys {
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
-    /** The verification key. */
-    public PublicKey bundleVerificationKey() {
-        return verificationKey;
-    }
-
     /** The deployment's pseudonymization key. */
     public PseudonymizationKey pseudonymizationKey() {
         return pseudonymizationKey;

@@ -4,7 +4,6 @@ import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.decision.Decisions;
 import dev.waymark.cloud.internal.decision.IntentPlacements;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
-import dev.waymark.cloud.internal.gateway.DeviceChannel;
 import dev.waymark.cloud.internal.identity.Identifiers;
 import dev.waymark.cloud.internal.identity.IdentityGraph;
 import dev.waymark.cloud.internal.identity.Namespaces;
@@ -17,18 +16,13 @@ import dev.waymark.cloud.testing.RecordingDevices;
 import dev.waymark.decision.BundleSigner;
 import dev.waymark.journey.JourneyEngine;
 import dev.waymark.protocol.UlidGenerator;
-import dev.waymark.protocol.action.Action;
-import dev.waymark.protocol.action.DecisionBundle;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,8 +53,7 @@ final class CloudParts implements AutoCloseable {
                 Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofMillis(500));
         decisions = new Decisions(new Decisions.Needs(vertx, store,
                 BundleSigner.of(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate(), "k1"),
-                devices, consent, kpis, (c, identifiers) -> ProfileDirectory.find(c,
-                        identifiers.get(0)).orElse(null), JourneyReads::facts,
+                devices, consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::facts,
                 scope -> context -> context.fail(403), outbox, IntentPlacements.defaults(), meters, clock));
         decisions.start().await(10, TimeUnit.SECONDS);
         identity.onMerge(decisions::merged);

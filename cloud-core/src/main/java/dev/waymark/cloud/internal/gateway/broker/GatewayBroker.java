@@ -50,7 +50,7 @@ public final class GatewayBroker {
 
     /**
      * Writes the configuration and TLS files and starts the broker; {@code revoked} says whether a hub certificate
-     * has been revoked (checked at every connect, beside the CRL that {@link #trust()} holds). IOException when
+     * has been revoked (checked at every connect). IOException when
      * the broker does not start.
      */
     public static GatewayBroker start(GatewaySettings settings, DeviceCa ca, Predicate<X509Certificate> revoked)
@@ -109,11 +109,6 @@ public final class GatewayBroker {
     /** The user name of cloud-core's own clients. */
     public static String cloudUser() {
         return GatewayAuthenticator.CLOUD_USER;
-    }
-
-    /** The hub trust whose revocation list the caller keeps current ({@link DeviceTrust#update}). */
-    public DeviceTrust trust() {
-        return trust;
     }
 
     /** Stops the broker; its data folder keeps sessions and queued messages for the next start. */
