@@ -87,6 +87,7 @@ class GatewayEchoIT {
         try (HubClient hub = HubClient.connect(url, "hub-e", pki.tls(pki.hub("s1", "hub-e")))) {
             assertThat(hub.subscribe(Topics.actions("s1", "k1"))).isLessThan(0x80);
             double echoedBefore = meters.counter("wm.gateway.echoed").count();
+            double takenBefore = meters.counter("wm.gateway.echo.events").count();
             Instant captured = Instant.now();
             CloudEvent view = CloudEvent.of(IDS.next(), Source.device("s1", "k1"), captured, 1,
                     new ProductView("ks-1", "sku-1", "shoes", 4990, "EUR"));
@@ -107,6 +108,7 @@ class GatewayEchoIT {
             assertThat(received.expirySeconds()).isBetween(850L, 900L);
             assertThat(hub.received()).hasSize(1);
             await().atMost(WAIT).until(() -> meters.counter("wm.gateway.echoed").count() == echoedBefore + 1);
+            assertThat(meters.counter("wm.gateway.echo.events").count()).isEqualTo(takenBefore + 2);
             assertThat(meters.counter("wm.gateway.events").count()).isZero();
             assertThat(log.lag("test").await(10, TimeUnit.SECONDS)).isZero();
             assertThat(tap.entries()).isEmpty();

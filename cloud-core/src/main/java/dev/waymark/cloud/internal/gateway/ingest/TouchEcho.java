@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * The limit of {@code waymark bench e2e} ({@code gateway.echo}): instead of the pipeline, every service request
  * ({@code wm.kiosk.service_request}, the bench's touch that expects an action) is answered at once with an action
  * sent through the same {@link DeviceChannel} to the device that captured it, as the outbox sends a decided one;
- * every other event is dropped. Nothing is stored. Counted as {@code wm.gateway.echoed}.
+ * every other event is dropped. Nothing is stored. Counted as {@code wm.gateway.echo.events} (every event taken)
+ * and {@code wm.gateway.echoed} (actions sent).
  */
 final class TouchEcho {
 
@@ -35,12 +36,15 @@ final class TouchEcho {
 
     private final DeviceChannel channel;
     private final Clock clock;
+    private final Counter taken;
     private final Counter echoed;
     private final Counter failed;
 
     TouchEcho(DeviceChannel channel, MeterRegistry meters, Clock clock) {
         this.channel = channel;
         this.clock = clock;
+        this.taken = Counter.builder("wm.gateway.echo.events").description("events the echo took and did not store")
+                .register(meters);
         this.echoed = Counter.builder("wm.gateway.echoed").description("service requests answered by the echo")
                 .register(meters);
         this.failed = Counter.builder("wm.gateway.echo.failed").description("echo actions not sent")
@@ -52,6 +56,7 @@ final class TouchEcho {
      * them. Never fails: an action that could not be sent (expired, broker gone) is counted and logged.
      */
     Future<Void> answer(List<CloudEvent> events) {
+        taken.increment(events.size());
         List<Future<Void>> sent = new ArrayList<>();
         for (CloudEvent event : events) {
             if (event.data() instanceof ServiceRequest) {
