@@ -1,0 +1,143 @@
+package dev.waymark.dist.internal.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * One kiosk screen driven by the bench: a WebSocket to the agent's {@code /v1/ws}, on which it sends browse
+ * captures (product views) and touches, and receives the agent's replies and the actions to show.
+ *
+ * <p>A touch starts a new kiosk session and asks for help ({@code session_start} + {@code service_request} in one
+ * message), so contact caps and frequency policies of one session never suppress the next. At most one touch is
+ * outstanding per kiosk: the next action on this socket answers it, since the agent shows every action on every
+ * screen and the action carries nothing that names the touch. A touch due while another is outstanding waits, and
+ * its latency still counts from its due time (coordinated omission). A touch unanswered after the timeout is
+ * counted as timed out and the next one goes.
+ */
+final class KioskLoad {
+
+    static final String TOUCH = "[{\"type\":\"wm.kiosk.session_start\",\"data\":{\"locale\":\"en\"}},"
+            + "{\"type\":\"wm.kiosk.service_request\",\"data\":{\"topic\":\"fitting\"}}]";
+    private static final String[] CATEGORIES = {"shoes", "jackets", "bags", "socks", "shirts", "hats", "tents",
+        "watches"};
+
+    /** A touch due at {@code dueNanos}, counted in {@code measurement}; {@code sentNanos} once sent. */
+    private record Touch(long dueNanos, Measurement measurement, long sentNanos) {
+    }
+
+    private final WebSocket socket;
+    private final LongSupplier nanos;
+    private final long timeoutNanos;
+    private final ArrayDeque<Touch> waiting = new ArrayDeque<>();
+    private Optional<Touch> outstanding = Optional.empty();
+    private Measurement current;
+
+    private KioskLoad(WebSocket socket, LongSupplier nanos, long timeoutNanos, Measurement first) {
+        this.socket = socket;
+        this.nanos = nanos;
+        this.timeoutNanos = timeoutNanos;
+        this.current = first;
+    }
+
+    /** Connects to {@code {captureApi}/v1/ws}; replies are counted in the measurement current when they arrive. */
+    static Future<KioskLoad> connect(WebSocketClient client, URI captureApi, LongSupplier nanos, long timeoutNanos,
+            Measurement first) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(captureApi.getHost())
+                .setPort(captureApi.getPort()).setURI("/v1/ws");
+        return client.connect(options).map(socket -> {
+            KioskLoad kiosk = new KioskLoad(socket, nanos, timeoutNanos, first);
+            socket.textMessageHandler(kiosk::received);
+            return kiosk;
+        });
+    }
+
+    /** Replies from now on count in {@code measurement}. */
+    synchronized void countIn(Measurement measurement) {
+        current = measurement;
+    }
+
+    /** Sends one product view now. */
+    void browse(Measurement measurement) {
+        String category = CATEGORIES[ThreadLocalRandom.current().nextInt(CATEGORIES.length)];
+        int sku = ThreadLocalRandom.current().nextInt(10_000);
+        socket.writeTextMessage("{\"type\":\"wm.kiosk.product_view\",\"data\":{\"sku\":\"SKU-" + sku
+                + "\",\"category\":\"" + category + "\",\"price\":4999,\"currency\":\"EUR\"}}");
+        measurement.browsesSent.increment();
+    }
+
+    /** A touch due at {@code dueNanos}: sent now, or once the outstanding one is answered or timed out. */
+    synchronized void touch(long dueNanos, Measurement measurement) {
+        measurement.touchesDue.increment();
+        Touch touch = new Touch(dueNanos, measurement, 0);
+        if (outstanding.isPresent()) {
+            measurement.touchesDeferred.increment();
+            waiting.add(touch);
+        } else {
+            send(touch);
+        }
+    }
+
+    /** Gives up on an outstanding touch sent longer ago than the timeout, and sends the next waiting one. */
+    synchronized void expire() {
+        if (outstanding.isPresent() && nanos.getAsLong() - outstanding.get().sentNanos() > timeoutNanos) {
+            outstanding.get().measurement().touchesTimedOut.increment();
+            next();
+        }
+    }
+
+    /** True while a touch is outstanding or waiting. */
+    synchronized boolean busy() {
+        return outstanding.isPresent() || !waiting.isEmpty();
+    }
+
+    /** Closes the socket. */
+    Future<Void> close() {
+        return socket.close();
+    }
+
+    private void send(Touch touch) {
+        outstanding = Optional.of(new Touch(touch.dueNanos(), touch.measurement(), nanos.getAsLong()));
+        socket.writeTextMessage(TOUCH);
+    }
+
+    private void next() {
+        outstanding = Optional.empty();
+        Touch following = waiting.poll();
+        if (following != null) {
+            send(following);
+        }
+    }
+
+    private synchronized void received(String text) {
+        long now = nanos.getAsLong();
+        JsonObject message;
+        try {
+            message = new JsonObject(text);
+        } catch (DecodeException e) {
+            current.refusals.increment();
+            return;
+        }
+        switch (message.getString("kind", "")) {
+            case "action" -> {
+                if (outstanding.isEmpty()) {
+                    current.strayActions.increment();
+                    return;
+                }
+                outstanding.get().measurement().answered(outstanding.get().dueNanos(), now);
+                next();
+            }
+            case "stored" -> current.eventsStored.add(message.getJsonArray("events", new JsonArray()).size());
+            default -> current.refusals.increment();
+        }
+    }
+}
