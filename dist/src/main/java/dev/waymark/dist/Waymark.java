@@ -8,6 +8,7 @@ import dev.waymark.dist.internal.VersionCommand;
 import dev.waymark.dist.internal.edge.EdgeCommand;
 import dev.waymark.dist.internal.cloud.CloudCommand;
 import dev.waymark.dist.internal.hub.HubCommand;
+import dev.waymark.dist.internal.platform.ChildJvm;
 import dev.waymark.dist.internal.provisioning.ProvisionCommand;
 import dev.waymark.dist.internal.provisioning.ProvisioningCommand;
 import picocli.CommandLine;
@@ -45,7 +46,17 @@ public final class Waymark {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        exitWithParent(System.getenv(ChildJvm.PARENT_VARIABLE));
         System.exit(commandLine().execute(args));
+    }
+
+    /** A role started by the platform stops cleanly (shutdown hooks run) when the process that started it ends. */
+    private static void exitWithParent(String parentPid) {
+        if (parentPid != null && parentPid.matches("[0-9]{1,10}")) {
+            ProcessHandle.of(Long.parseLong(parentPid)).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(() -> System.exit(ExitCodes.OK)),
+                    () -> System.exit(ExitCodes.OK));
+        }
     }
 
     /** The configured command line, for embedding and tests. */

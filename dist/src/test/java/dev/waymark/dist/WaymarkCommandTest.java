@@ -48,26 +48,4 @@ class WaymarkCommandTest {
         assertThat(run.exitCode()).isEqualTo(Waymark.ExitCodes.USAGE);
         assertThat(run.err()).contains("frobnicate");
     }
-
-    @Test
-    void demo_cartLeftBehindGetsAnOfferAndAnOpenServiceRequestGetsHelpNotSales() {
-        CommandRun run = CommandRun.of("demo");
-
-        assertThat(run.out())
-                .contains("intent cart_abandonment   -> shows cart-rescue-10")
-                .contains("intent service_request    -> shows fitting-help")
-                .contains("trail-socks-bundle   removed at suppression")
-                .doesNotContain("-> shows trail-socks-bundle");
-    }
-
-    @Test
-    void demo_masksTheKioskSessionAndLeaksNoRawValue() {
-        CommandRun run = CommandRun.of("demo");
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out())
-                .contains("wm.kiosk.loyalty_scan", "tok:demo:", "[PHONE]", "[EMAIL]")
-                .contains("Not yet: web-console")
-                .doesNotContain("jo.shopper@example.org", "415 555 0132", "6012 4410", "Cold Ridge");
-    }
 }

@@ -71,14 +71,6 @@ class WaymarkJarIT {
         assertThat(result.err()).contains("wrong password").doesNotContain("\tat ");
     }
 
-    @Test
-    void demo_runsFromTheJar() throws Exception {
-        Result result = run(Map.of(), "", "demo");
-
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("Checked: none of the raw personal values");
-    }
-
     private record Result(int exitCode, String out, String err) {
     }
 

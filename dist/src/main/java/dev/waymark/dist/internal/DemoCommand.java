@@ -1,53 +1,106 @@
 package dev.waymark.dist.internal;
 
 import dev.waymark.dist.Waymark.ExitCodes;
+import dev.waymark.dist.internal.platform.Platform;
+import dev.waymark.dist.internal.platform.PlatformPlan;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code waymark demo}: runs the platform on embedded defaults. Until kiosks, hubs and the cloud are started together
- * by this command, the demo walks the shared core — a kiosk session captured, validated and masked exactly as an agent will do
- * it, then intents detected and actions decided from a signed bundle — and names what is missing.
+ * {@code waymark demo}: the whole platform on one machine — a cloud core, a hub per store and enrolled kiosk agents
+ * — driven by simulated shoppers in stores and on the web, until Ctrl-C. docs/cli.md.
  */
-@Command(name = "demo", description = "Run the platform on one machine with embedded defaults.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole platform on one machine: a cloud core, one store hub per store and real kiosk agents,",
+            "each enrolled with a token and connected with mutual TLS, driven by simulated shoppers. Ctrl-C stops it."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the demo ran and was stopped",
+            "1:a role could not start (the message says which and shows the end of its log)",
+            "2:an option cannot be used"
+        })
 public final class DemoCommand implements Callable<Integer> {
-
-    static final String BUILT = "protocol, consent-pii, journey-engine, device-provisioning, edge-runtime, store-hub, "
-            + "cloud-core";
-    static final String NOT_YET = "web-console, the tiers started together by this command";
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--stores", defaultValue = "2", description = "Stores, each with one hub (default: ${DEFAULT-VALUE}).")
+    private int stores;
+
+    @Option(names = "--kiosks", defaultValue = "5", description = "Kiosks per store (default: ${DEFAULT-VALUE}).")
+    private int kiosks;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "The cloud API's port; 0 picks a free one "
+            + "(default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
+    @Option(names = "--data-dir", defaultValue = "waymark-data", description = "Where every role keeps its files "
+            + "(default: ${DEFAULT-VALUE}); a second run reuses them.")
+    private Path dataDir;
+
+    @Option(names = "--reset", description = "Delete the data directory first and start from nothing.")
+    private boolean reset;
+
+    @Option(names = "--duration", description = "Stop by itself after this long, e.g. 90s or 10m (default: run "
+            + "until Ctrl-C).")
+    private String duration;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Waymark demo " + BuildInfo.version());
-        out.println("This build contains: " + BUILT + ". Not yet: " + NOT_YET + ".");
-        out.println("This demo runs the shared core as a kiosk agent runs it: a session captured, validated and");
-        out.println("masked, then intents detected and next best actions decided offline from a signed decision");
-        out.println("bundle. ./waymark cloud, ./waymark hub and ./waymark edge run the real cloud, hub and agent");
-        out.println("(docs/cloud.md, docs/hub.md, docs/edge.md).");
-        out.println();
-        out.println("1. Capture and mask (the pseudonymization key is a throw-away key made for this run):");
-        KioskSessionWalkthrough.Result result = new KioskSessionWalkthrough(out).run();
-        out.println();
-        out.printf("%d events captured, %d personal fields masked, %d free-text fields dropped or scanned.%n",
-                result.events(), result.maskedFields(), result.freeTextFields());
-        if (!result.leaked().isEmpty()) {
-            out.println("FAILED: raw personal data reached the output in " + result.leaked());
-            return 1;
+        PrintWriter err = spec.commandLine().getErr();
+        PlatformPlan plan;
+        Duration runFor;
+        try {
+            runFor = duration == null ? null : DurationOption.parse("--duration", duration);
+            plan = PlatformPlan.defaults(dataDir).withStores(stores).withKiosksPerStore(kiosks).withHttpPort(httpPort)
+                    .withReset(reset);
+        } catch (IllegalArgumentException e) {
+            err.println("waymark demo: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
-        out.println("Checked: none of the raw personal values typed into the kiosk appears in what would leave it.");
-        out.println();
-        out.println("2. Journeys and next best actions:");
-        new JourneyStory(out).run();
-        out.println();
-        out.println("Next: ./waymark mask --help (the privacy officer's tool); docs/protocol.md, docs/privacy.md,");
-        out.println("docs/journeys.md and docs/decisioning.md explain what you just saw.");
+        out.printf("Waymark demo %s: %d store(s) x %d kiosk(s), data in %s%s%n", BuildInfo.version(), stores, kiosks,
+                plan.dataDir(), reset ? " (reset)" : "");
+        out.flush();
+        Platform platform;
+        try {
+            platform = Platform.start(plan, out);
+        } catch (IOException e) {
+            err.println("waymark demo: cannot start: " + e.getMessage());
+            return ExitCodes.REJECTED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            out.println("Stopping ...");
+            out.flush();
+            try {
+                platform.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopped.countDown();
+        }, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("Running. Ctrl-C stops every role.");
+        out.flush();
+        if (runFor != null && !stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS)) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            hook.run();
+        }
+        stopped.await();
+        out.println("Stopped.");
+        out.flush();
         return ExitCodes.OK;
     }
 }
