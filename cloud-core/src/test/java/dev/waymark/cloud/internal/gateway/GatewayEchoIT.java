@@ -116,6 +116,24 @@ class GatewayEchoIT {
     }
 
     @Test
+    void echo_aStreamOfBrowsingWithServiceRequests_answersEveryRequestAndAcknowledgesEveryMessage() throws Exception {
+        try (HubClient hub = HubClient.connect(url, "hub-g", pki.tls(pki.hub("s3", "hub-g")))) {
+            assertThat(hub.subscribe(Topics.actions("s3", "k1"))).isLessThan(0x80);
+            double takenBefore = meters.counter("wm.gateway.echo.events").count();
+
+            for (int i = 0; i < 300; i++) {
+                CloudEvent event = CloudEvent.of(IDS.next(), Source.device("s3", "k1"), Instant.now(), i + 1,
+                        i % 10 == 9 ? new ServiceRequest("ks-" + i, "fitting", Optional.empty())
+                                : new ProductView("ks-" + i, "sku-" + i, "shoes", 4990, "EUR"));
+                assertThat(hub.publish(Topics.events("s3", "k1"), HubEvents.CODEC.encode(event))).isZero();
+            }
+
+            await().atMost(WAIT).until(() -> meters.counter("wm.gateway.echo.events").count() == takenBefore + 300);
+            await().atMost(WAIT).until(() -> hub.received().size() == 30);
+        }
+    }
+
+    @Test
     void echo_serviceRequestCapturedLongerAgoThanTheTimeToLive_isNotAnswered() throws Exception {
         try (HubClient hub = HubClient.connect(url, "hub-f", pki.tls(pki.hub("s2", "hub-f")))) {
             assertThat(hub.subscribe(Topics.actions("s2", "k1"))).isLessThan(0x80);

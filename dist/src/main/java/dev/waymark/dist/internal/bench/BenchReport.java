@@ -17,6 +17,7 @@ final class BenchReport {
         return String.format(Locale.ROOT, """
                 %s
                   touch -> action   p50 %s  p99 %s  p99.9 %s  max %s
+                  split at issuedAt send -> cloud issues the action p50 %s p99 %s; cloud -> screen p50 %s p99 %s
                   touches           %,d answered of %,d due (%,d timed out, %,d waited for the kiosk's previous one, \
                 %,d stray actions)
                   throughput        %,d captures/s sent; %,.0f events/s stored by the kiosks; %,.0f events/s taken by \
@@ -26,7 +27,9 @@ final class BenchReport {
                 (%.2f cores)
                   peak RSS          cloud %s, hub %s, kiosks + driver %s
                 """, result.name(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
-                ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), m.touchesAnswered.sum(), m.touchesDue.sum(),
+                ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), ms(m.upstream().getValueAtPercentile(50)),
+                ms(m.upstream().getValueAtPercentile(99)), ms(m.downstream().getValueAtPercentile(50)),
+                ms(m.downstream().getValueAtPercentile(99)), m.touchesAnswered.sum(), m.touchesDue.sum(),
                 m.touchesTimedOut.sum(), m.touchesDeferred.sum(), m.strayActions.sum(),
                 Math.round((m.touchesDue.sum() + m.browsesSent.sum()) / seconds), m.eventsStored.sum() / seconds,
                 result.cloudEvents() / seconds, m.refusals.sum(), result.hubBacklog(), result.cloudLag(),

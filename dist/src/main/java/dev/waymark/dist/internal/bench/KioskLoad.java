@@ -8,6 +8,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,8 +32,9 @@ final class KioskLoad {
     private static final String[] CATEGORIES = {"shoes", "jackets", "bags", "socks", "shirts", "hats", "tents",
         "watches"};
 
-    /** A touch due at {@code dueNanos}, counted in {@code measurement}; {@code sentNanos} once sent. */
-    private record Touch(long dueNanos, Measurement measurement, long sentNanos) {
+    /** A touch due at {@code dueNanos}, counted in {@code measurement}; sent at {@code sentNanos} (wall clock:
+     *  {@code sentMicros}), both 0 before. */
+    private record Touch(long dueNanos, Measurement measurement, long sentNanos, long sentMicros) {
     }
 
     private final WebSocket socket;
@@ -78,7 +80,7 @@ final class KioskLoad {
     /** A touch due at {@code dueNanos}: sent now, or once the outstanding one is answered or timed out. */
     synchronized void touch(long dueNanos, Measurement measurement) {
         measurement.touchesDue.increment();
-        Touch touch = new Touch(dueNanos, measurement, 0);
+        Touch touch = new Touch(dueNanos, measurement, 0, 0);
         if (outstanding.isPresent()) {
             measurement.touchesDeferred.increment();
             waiting.add(touch);
@@ -95,6 +97,14 @@ final class KioskLoad {
         }
     }
 
+    /** Counts the outstanding touch and every waiting one as timed out, and forgets them. */
+    synchronized void abandon() {
+        outstanding.ifPresent(touch -> touch.measurement().touchesTimedOut.increment());
+        waiting.forEach(touch -> touch.measurement().touchesTimedOut.increment());
+        outstanding = Optional.empty();
+        waiting.clear();
+    }
+
     /** True while a touch is outstanding or waiting. */
     synchronized boolean busy() {
         return outstanding.isPresent() || !waiting.isEmpty();
@@ -106,7 +116,8 @@ final class KioskLoad {
     }
 
     private void send(Touch touch) {
-        outstanding = Optional.of(new Touch(touch.dueNanos(), touch.measurement(), nanos.getAsLong()));
+        outstanding = Optional.of(new Touch(touch.dueNanos(), touch.measurement(), nanos.getAsLong(),
+                wallMicros()));
         socket.writeTextMessage(TOUCH);
     }
 
@@ -115,6 +126,20 @@ final class KioskLoad {
         Touch following = waiting.poll();
         if (following != null) {
             send(following);
+        }
+    }
+
+    private static long wallMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    private static Optional<Long> issuedMicros(JsonObject message) {
+        try {
+            Instant issued = Instant.parse(message.getJsonObject("action", new JsonObject()).getString("issuedAt"));
+            return Optional.of(issued.getEpochSecond() * 1_000_000 + issued.getNano() / 1000);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -133,7 +158,10 @@ final class KioskLoad {
                     current.strayActions.increment();
                     return;
                 }
-                outstanding.get().measurement().answered(outstanding.get().dueNanos(), now);
+                Touch answered = outstanding.get();
+                answered.measurement().answered(answered.dueNanos(), now);
+                issuedMicros(message).ifPresent(issued -> answered.measurement().split(answered.sentMicros(),
+                        issued, wallMicros()));
                 next();
             }
             case "stored" -> current.eventsStored.add(message.getJsonArray("events", new JsonArray()).size());

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * Drives kiosk agents through their WebSocket capture API at a fixed aggregate rate, on the calling thread: each
  * capture is sent at its due time from the {@link CaptureSchedule} (later only if this thread was late, and then its
  * latency still counts from the due time), never in a burst to catch up. After the schedule it waits, at most the
- * touch timeout, for the touches still open.
+ * touch timeout, for the touches still open or waiting; those left then count as timed out.
  */
 final class LoadDriver implements AutoCloseable {
 
@@ -24,14 +25,16 @@ final class LoadDriver implements AutoCloseable {
 
     private final WebSocketClient client;
     private final List<KioskLoad> kiosks;
+    private final long timeoutNanos;
 
-    private LoadDriver(WebSocketClient client, List<KioskLoad> kiosks) {
+    private LoadDriver(WebSocketClient client, List<KioskLoad> kiosks, long timeoutNanos) {
         this.client = client;
         this.kiosks = kiosks;
+        this.timeoutNanos = timeoutNanos;
     }
 
     /** Connects one screen to each capture API ({@code http://127.0.0.1:port}); blocks until all are connected. */
-    static LoadDriver connect(Vertx vertx, List<URI> captureApis, Duration touchTimeout) throws Exception {
+    static LoadDriver connect(Vertx vertx, List<URI> captureApis, Duration touchTimeout) throws IOException {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(
                 Math.max(captureApis.size(), 1)));
         Measurement none = new Measurement();
@@ -39,8 +42,14 @@ final class LoadDriver implements AutoCloseable {
         for (URI api : captureApis) {
             connecting.add(KioskLoad.connect(client, api, System::nanoTime, touchTimeout.toNanos(), none));
         }
-        Future.all(connecting).await(30, TimeUnit.SECONDS);
-        return new LoadDriver(client, connecting.stream().map(Future::result).toList());
+        try {
+            Future.all(connecting).await(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("the kiosks' WebSockets did not connect within 30 s", e);
+        } catch (RuntimeException e) {
+            throw new IOException("a kiosk's WebSocket did not connect: " + e.getMessage(), e);
+        }
+        return new LoadDriver(client, connecting.stream().map(Future::result).toList(), touchTimeout.toNanos());
     }
 
     /** The kiosks driven. */
@@ -53,6 +62,11 @@ final class LoadDriver implements AutoCloseable {
      * the open touches; blocks. Everything sent and received meanwhile is counted in the measurement returned.
      */
     Measurement run(Duration duration, int rate, double touchShare) {
+        return run(duration, rate, touchShare, () -> { });
+    }
+
+    /** As {@link #run(Duration, int, double)}, calling {@code scheduleEnded} after the last capture was sent. */
+    Measurement run(Duration duration, int rate, double touchShare, Runnable scheduleEnded) {
         Measurement measurement = new Measurement();
         kiosks.forEach(kiosk -> kiosk.countIn(measurement));
         CaptureSchedule schedule = new CaptureSchedule(kiosks.size(), rate, touchShare);
@@ -76,22 +90,29 @@ final class LoadDriver implements AutoCloseable {
                 nextExpiryCheck = System.nanoTime() + EXPIRY_CHECK_NANOS;
             }
         }
+        scheduleEnded.run();
         drain();
         return measurement;
     }
 
-    // Every waiting touch is sent once the one before it is answered or times out, so this ends.
+    // Waits at most one touch timeout; what is still open or waiting then counts as timed out.
     private void drain() {
-        while (kiosks.stream().anyMatch(KioskLoad::busy)) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (kiosks.stream().anyMatch(KioskLoad::busy) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(EXPIRY_CHECK_NANOS);
             kiosks.forEach(KioskLoad::expire);
         }
+        kiosks.forEach(KioskLoad::abandon);
     }
 
-    /** Closes the screens. */
+    /** Closes the screens, waiting at most 10 s. */
     @Override
-    public void close() throws TimeoutException {
-        Future.join(kiosks.stream().map(KioskLoad::close).toList()).transform(done -> client.close())
-                .await(10, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            Future.join(kiosks.stream().map(KioskLoad::close).toList()).transform(done -> client.close())
+                    .await(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // the agents drop their side of the sockets when they stop
+        }
     }
 }
