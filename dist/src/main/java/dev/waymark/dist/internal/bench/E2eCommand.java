@@ -68,6 +68,10 @@ public final class E2eCommand implements Callable<Integer> {
             + "in order: echo, pipeline (default: ${DEFAULT-VALUE}); the ratio needs both.")
     private List<String> phases;
 
+    @Option(names = "--profile", description = "Record the cloud and the hubs with Java Flight Recorder "
+            + "(recording.jfr in each one's folder under --data-dir).")
+    private boolean profile;
+
     @Option(names = "--data-dir", defaultValue = "waymark-data/bench", description = "Where both platforms live; "
             + "wiped at each start (default: ${DEFAULT-VALUE}).")
     private Path dataDir;
@@ -131,7 +135,7 @@ public final class E2eCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--touch-share: must be more than 0 and at most 1, was " + touchShare);
         }
         return new E2ePhase.Load(stores, kiosks / stores, rate, touchShare, DurationOption.parse("--warmup", warmup),
-                DurationOption.parse("--duration", duration), DurationOption.parse("--touch-timeout", touchTimeout));
+                DurationOption.parse("--duration", duration), DurationOption.parse("--touch-timeout", touchTimeout), profile);
     }
 
     private void header(PrintWriter out, E2ePhase.Load load) {

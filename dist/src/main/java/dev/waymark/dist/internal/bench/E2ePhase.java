@@ -1,5 +1,6 @@
 package dev.waymark.dist.internal.bench;
 
+import dev.waymark.dist.internal.platform.ChildJvm;
 import dev.waymark.dist.internal.platform.KioskNode;
 import dev.waymark.dist.internal.platform.Platform;
 import dev.waymark.dist.internal.platform.PlatformPlan;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,10 +37,14 @@ final class E2ePhase {
         }
     }
 
-    /** The load of a phase. */
+    /** The load of a phase; {@code profile} records the cloud and hubs with Java Flight Recorder. */
     record Load(int stores, int kiosksPerStore, int rate, double touchShare, Duration warmup, Duration window,
-            Duration touchTimeout) {
+            Duration touchTimeout, boolean profile) {
     }
+
+    /** Written by each child JVM into its own folder when it stops, with {@code --profile}. */
+    static final String RECORDING = "-XX:StartFlightRecording=filename=recording.jfr,settings=profile,"
+            + "dumponexit=true";
 
     private E2ePhase() {
     }
@@ -50,6 +56,12 @@ final class E2ePhase {
                 ? new JsonObject().put("gateway", new JsonObject().put("echo", true)) : new JsonObject();
         PlatformPlan plan = PlatformPlan.defaults(dataDir.resolve(kind.label)).withStores(load.stores())
                 .withKiosksPerStore(load.kiosksPerStore()).withReset(true).withCloudConfig(cloudConfig);
+        if (load.profile()) {
+            ChildJvm.Launch launch = plan.childJvm();
+            List<String> options = new ArrayList<>(launch.options());
+            options.add(RECORDING);
+            plan = plan.withChildJvm(new ChildJvm.Launch(launch.java(), launch.classpath(), options));
+        }
         out.printf("%n== %s: starting the platform ==%n", kind.label);
         out.flush();
         try (Platform platform = Platform.start(plan, out)) {

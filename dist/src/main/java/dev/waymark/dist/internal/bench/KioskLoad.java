@@ -21,14 +21,17 @@ import java.util.function.LongSupplier;
  * <p>A touch starts a new kiosk session and asks for help ({@code session_start} + {@code service_request} in one
  * message), so contact caps and frequency policies of one session never suppress the next. At most one touch is
  * outstanding per kiosk: the next action on this socket answers it, since the agent shows every action on every
- * screen and the action carries nothing that names the touch. A touch due while another is outstanding waits, and
- * its latency still counts from its due time (coordinated omission). A touch unanswered after the timeout is
- * counted as timed out and the next one goes.
+ * screen and the action carries nothing that names the touch; an action issued (its {@code issuedAt}, the cloud's
+ * clock) before the outstanding touch was sent belongs to an earlier touch that timed out, and is counted as stray.
+ * A touch due while another is outstanding waits, and its latency still counts from its due time (coordinated
+ * omission). A touch unanswered after the timeout is counted as timed out and the next one goes.
  */
 final class KioskLoad {
 
     static final String TOUCH = "[{\"type\":\"wm.kiosk.session_start\",\"data\":{\"locale\":\"en\"}},"
             + "{\"type\":\"wm.kiosk.service_request\",\"data\":{\"topic\":\"fitting\"}}]";
+    // issuedAt is written with the cloud's clock; the same machine's, read by another process: allow a millisecond.
+    private static final long CLOCK_SLACK_MICROS = 1000;
     private static final String[] CATEGORIES = {"shoes", "jackets", "bags", "socks", "shirts", "hats", "tents",
         "watches"};
 
@@ -154,14 +157,16 @@ final class KioskLoad {
         }
         switch (message.getString("kind", "")) {
             case "action" -> {
-                if (outstanding.isEmpty()) {
+                Optional<Long> issued = issuedMicros(message);
+                // An action issued before the outstanding touch was sent answers an earlier one that timed out.
+                if (outstanding.isEmpty() || issued.isEmpty()
+                        || issued.get() < outstanding.get().sentMicros() - CLOCK_SLACK_MICROS) {
                     current.strayActions.increment();
                     return;
                 }
                 Touch answered = outstanding.get();
                 answered.measurement().answered(answered.dueNanos(), now);
-                issuedMicros(message).ifPresent(issued -> answered.measurement().split(answered.sentMicros(),
-                        issued, wallMicros()));
+                answered.measurement().split(answered.sentMicros(), issued.get(), wallMicros());
                 next();
             }
             case "stored" -> current.eventsStored.add(message.getJsonArray("events", new JsonArray()).size());
