@@ -25,7 +25,9 @@ final class BenchReport {
                   backlog at end    hubs %,d messages, cloud event log %,d events
                   cpu               cloud %.1f s (%.2f cores), hubs %.1f s (%.2f cores), kiosks + driver %.1f s \
                 (%.2f cores)
+                  cpu per event     cloud %s (per event it took), hubs %s, kiosks + driver %s (per event stored)
                   peak RSS          cloud %s, hub %s, kiosks + driver %s
+                  machine at end    %s
                 """, result.name(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
                 ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), ms(m.upstream().getValueAtPercentile(50)),
                 ms(m.upstream().getValueAtPercentile(99)), ms(m.downstream().getValueAtPercentile(50)),
@@ -34,8 +36,9 @@ final class BenchReport {
                 Math.round((m.touchesDue.sum() + m.browsesSent.sum()) / seconds), m.eventsStored.sum() / seconds,
                 result.cloudEvents() / seconds, m.refusals.sum(), result.hubBacklog(), result.cloudLag(),
                 cpu(result.cloud()), cpu(result.cloud()) / seconds, cpu(result.hubs()), cpu(result.hubs()) / seconds,
-                cpu(result.driver()), cpu(result.driver()) / seconds, mb(result.cloud()), mb(result.hubs()),
-                mb(result.driver()));
+                cpu(result.driver()), cpu(result.driver()) / seconds, perEvent(result.cloud(), result.cloudEvents()),
+                perEvent(result.hubs(), m.eventsStored.sum()), perEvent(result.driver(), m.eventsStored.sum()),
+                mb(result.cloud()), mb(result.hubs()), mb(result.driver()), result.machine());
     }
 
     /** Pipeline beside echo (the limit: same brokers and hub path, no pipeline), and the target. */
@@ -67,6 +70,10 @@ final class BenchReport {
 
     private static double cpu(ProcessUsage usage) {
         return usage.cpu().toMillis() / 1000.0;
+    }
+
+    private static String perEvent(ProcessUsage usage, long events) {
+        return events == 0 ? "n/a" : String.format(Locale.ROOT, "%,d µs", usage.cpu().toNanos() / 1000 / events);
     }
 
     private static String mb(ProcessUsage usage) {

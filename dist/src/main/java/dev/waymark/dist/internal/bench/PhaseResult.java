@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  * @param cloud        the cloud process during the window
  * @param hubs         the hub processes during the window (CPU summed, the largest peak)
  * @param driver       this process during the window: the kiosk agents and the driver
+ * @param machine      the machine's load at the end of the window ({@link MachineLoad})
  */
 record PhaseResult(String name, Histogram latency, Measurement load, Duration window, long cloudEvents,
-        long hubBacklog, long cloudLag, ProcessUsage cloud, ProcessUsage hubs, ProcessUsage driver) {
+        long hubBacklog, long cloudLag, ProcessUsage cloud, ProcessUsage hubs, ProcessUsage driver, String machine) {
 }

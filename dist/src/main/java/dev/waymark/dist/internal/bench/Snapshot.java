@@ -12,7 +12,7 @@ import java.util.List;
  * intake counter, its event log's lag and the hubs' outbox depth.
  */
 record Snapshot(ProcessUsage cloud, List<ProcessUsage> hubs, ProcessUsage driver, long cloudEvents, long cloudLag,
-        long hubBacklog) {
+        long hubBacklog, String machine) {
 
     /** Takes one, reading {@code counter} from the cloud's metrics. */
     static Snapshot take(Platform platform, CloudProbe probe, String counter) throws IOException,
@@ -23,8 +23,9 @@ record Snapshot(ProcessUsage cloud, List<ProcessUsage> hubs, ProcessUsage driver
             hubs.add(ProcessUsage.of(hub.process()));
             backlog += probe.hubBacklog(hub.status());
         }
-        return new Snapshot(ProcessUsage.of(platform.cloud().process()), hubs, ProcessUsage.of(ProcessHandle.current()),
-                probe.counter(counter), probe.eventLogLag(), backlog);
+        return new Snapshot(ProcessUsage.of(platform.cloud().process()), hubs,
+                ProcessUsage.of(ProcessHandle.current()), probe.counter(counter), probe.eventLogLag(), backlog,
+                MachineLoad.now());
     }
 
     /** The phase between {@code start} and this snapshot. */
@@ -34,6 +35,7 @@ record Snapshot(ProcessUsage cloud, List<ProcessUsage> hubs, ProcessUsage driver
             hubUse.add(hubs.get(i).since(start.hubs.get(i)));
         }
         return new PhaseResult(name, load.latencies(), load, window, cloudEvents - start.cloudEvents, hubBacklog,
-                cloudLag, cloud.since(start.cloud), ProcessUsage.combined(hubUse), driver.since(start.driver));
+                cloudLag, cloud.since(start.cloud), ProcessUsage.combined(hubUse), driver.since(start.driver),
+                machine);
     }
 }

@@ -21,7 +21,9 @@ class BenchReportTest {
                 .contains("1,000 answered of 1,000 due (0 timed out")
                 .contains("2,200 events/s stored by the kiosks", "1,100 captures/s sent")
                 .contains("cloud 30.0 s (3.00 cores)", "hubs 15.0 s (1.50 cores)")
-                .contains("cloud 600 MB, hub 300 MB, kiosks + driver n/a");
+                .contains("cloud 1,428 µs (per event it took), hubs 681 µs, kiosks + driver 2,045 µs")
+                .contains("cloud 600 MB, hub 300 MB, kiosks + driver n/a")
+                .contains("machine at end    load average 0.50");
     }
 
     @Test
@@ -64,6 +66,6 @@ class BenchReportTest {
         load.browsesSent.add(touches * browsesPerTen / 10);
         load.eventsStored.add(22_000);
         return new PhaseResult(name, load.latencies(), load, Duration.ofSeconds(10), 21_000, 0, 0, CLOUD, HUBS,
-                DRIVER);
+                DRIVER, "load average 0.50 0.40 0.30");
     }
 }
