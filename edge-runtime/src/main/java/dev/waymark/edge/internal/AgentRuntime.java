@@ -57,6 +57,8 @@ public final class AgentRuntime {
     private final Commands commands;
     private final DeviceConfig config;
     private final ContractCodec contracts = ContractCodec.create();
+    private final KeptExplanations explanations = new KeptExplanations(KeptExplanations.DEFAULT_CAPACITY);
+    private final KioskAssets screen;
     private CaptureApiVerticle api;
     private String deployment;
     private long idleTimer;
@@ -69,6 +71,7 @@ public final class AgentRuntime {
         var sockets = HubSockets.forHub(identity, settings.dev());
         PublicKey bundleKey = BundleKeeper.publicKey(config.bundleVerificationKey());
         EventMasker masker = masker(settings, identity);
+        this.screen = KioskAssets.load();
         this.store = OutboxStore.open(settings.database());
         ContactHistory history = contacts(store, clock.instant().minus(CONTACT_MEMORY));
         Optional<String> storedBundle = store.meta(BundleKeeper.META_KEY);
@@ -84,7 +87,7 @@ public final class AgentRuntime {
         Capturer[] capturerRef = new Capturer[1];
         this.decider = new OfflineDecider(clock, ids, writer, display, () -> uplinkRef[0].connected(),
                 "always".equals(settings.localDecisions()), settings.placement(), history,
-                json -> capturerRef[0].capture(json));
+                json -> capturerRef[0].capture(json), explanations);
         this.capturer = new Capturer(codec, masker, source, clock, ids,
                 new SessionIds(random), writer, settings.locale(), writer.nextSequence(), events -> {
                     decider.onCommitted(events);
@@ -106,7 +109,8 @@ public final class AgentRuntime {
     }
 
     private Future<Void> deploy() {
-        api = new CaptureApiVerticle(settings.httpPort(), capturer::capture, this::status, display);
+        api = new CaptureApiVerticle(settings.httpPort(), capturer::capture, this::status, display, screen,
+                new ExplanationRoute(explanations, settings.explainUrl()));
         return vertx.deployVerticle(api).map(id -> {
             deployment = id;
             uplink.start(settings.heartbeat());

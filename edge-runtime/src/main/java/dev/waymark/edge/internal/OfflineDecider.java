@@ -47,7 +47,8 @@ import java.util.function.Consumer;
  * Runs {@code journey-engine} on the kiosk's own sessions and decides intents locally from the last verified
  * bundle: while the hub is unreachable (or always, when configured). Everything runs on one thread in commit order.
  * A locally decided action is shown at once; its contact is stored in SQLite (so caps hold across restarts) and an
- * impression event with the {@code edge-} decision id goes into the outbox, so the cloud counts it later.
+ * impression event with the {@code edge-} decision id goes into the outbox, so the cloud counts it later. Its
+ * explanation is kept in memory for the screen's "why" link.
  */
 final class OfflineDecider implements AutoCloseable {
 
@@ -68,6 +69,7 @@ final class OfflineDecider implements AutoCloseable {
     private final boolean always;
     private final String placement;
     private final Consumer<JsonObject> outcomes;
+    private final KeptExplanations explanations;
     private final Map<String, ShopperSession> sessions = new HashMap<>();
     private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
     private final Map<String, String> timerSessions = new HashMap<>();
@@ -78,7 +80,7 @@ final class OfflineDecider implements AutoCloseable {
 
     OfflineDecider(Clock clock, UlidGenerator ids, OutboxWriter writer, ActionDisplay display,
                    BooleanSupplier hubReachable, boolean always, String placement, ContactHistory history,
-                   Consumer<JsonObject> outcomes) {
+                   Consumer<JsonObject> outcomes, KeptExplanations explanations) {
         this.clock = clock;
         this.ids = ids;
         this.writer = writer;
@@ -88,6 +90,7 @@ final class OfflineDecider implements AutoCloseable {
         this.placement = placement;
         this.history = history;
         this.outcomes = outcomes;
+        this.explanations = explanations;
     }
 
     /** Switches to a verified bundle; throws IllegalArgumentException when its intent patterns do not load. */
@@ -176,6 +179,8 @@ final class OfflineDecider implements AutoCloseable {
                     .journey(session.journey().facts()).event(intent.attributes()).intent(intent.name())
                     .consent(session.consent()).history(history).build();
             DecisionResult result = b.pipeline().decide(request);
+            // Kept before the action is shown, so the screen's "why" link answers as soon as the card appears.
+            explanations.keep(decisionId, EdgeDecisionJson.of(result, intent.name(), placement, b.version()));
             for (SelectedAction selected : result.actions()) {
                 ActionDefinition definition = b.catalog().find(selected.actionId()).orElseThrow();
                 if (display.show(toAction(selected, definition, decisionId, now))) {

@@ -68,7 +68,12 @@ public final class TestKiosk {
         ActionDefinition help = ActionDefinition.builder("help-cart").category(ActionCategory.CARE)
                 .channels(Channel.KIOSK).placements(PLACEMENT).edgeDecidable(true)
                 .eligibility("journey.cartItems > 0").build();
-        BundleContents contents = new BundleContents(version, List.of(help), IntentPatterns.defaults().toJson(),
+        return bundle(version, policies, List.of(help));
+    }
+
+    /** A bundle of the given actions with the default intent patterns, signed with this kiosk's bundle key. */
+    public byte[] bundle(long version, DecisionPolicies policies, List<ActionDefinition> actions) {
+        BundleContents contents = new BundleContents(version, actions, IntentPatterns.defaults().toJson(),
                 policies, PropensityModel.uniform().snapshot());
         BundleSigning signing = BundleSigner.of(bundleKeys.getPrivate(), "bk-1").sign(contents);
         return ContractCodec.create().encode(((BundleSigning.Signed) signing).bundle());
