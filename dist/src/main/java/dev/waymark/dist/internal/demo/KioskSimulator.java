@@ -59,26 +59,31 @@ public final class KioskSimulator {
                     Duration.ofSeconds(10), ShopperHabits.defaults(), 1);
         }
 
+        /** These settings with another compression factor. */
         public Settings withCompression(double factor) {
             return new Settings(factor, pauseBetweenShoppers, afterWalkAway, acceptShare, dismissShare, readTime,
                     replyTimeout, habits, seed);
         }
 
+        /** These settings with other pauses after a visit and after a walked-away visit. */
         public Settings withPauses(Duration betweenShoppers, Duration afterWalkingAway) {
             return new Settings(compression, betweenShoppers, afterWalkingAway, acceptShare, dismissShare, readTime,
                     replyTimeout, habits, seed);
         }
 
+        /** These settings with other shares of accepted and dismissed actions. */
         public Settings withAnswers(double accept, double dismiss) {
             return new Settings(compression, pauseBetweenShoppers, afterWalkAway, accept, dismiss, readTime,
                     replyTimeout, habits, seed);
         }
 
+        /** These settings with other shopper habits. */
         public Settings withHabits(ShopperHabits shopperHabits) {
             return new Settings(compression, pauseBetweenShoppers, afterWalkAway, acceptShare, dismissShare,
                     readTime, replyTimeout, shopperHabits, seed);
         }
 
+        /** These settings with another seed. */
         public Settings withSeed(long newSeed) {
             return new Settings(compression, pauseBetweenShoppers, afterWalkAway, acceptShare, dismissShare,
                     readTime, replyTimeout, habits, newSeed);

@@ -175,11 +175,12 @@ final class ShapeDerivation {
         if (!field(file, "License:").contains(LICENSE)) {
             throw new IllegalArgumentException(file + ": License: expected the dataset under " + LICENSE);
         }
-        return new ShopperShapes.DatasetSource("OTTO recsys-dataset, " + sessions + " sessions of the training "
-                + "data (otto_session_sample/" + SESSIONS_FILE + ")", repository, commit, LICENSE + " ("
-                + "https://creativecommons.org/licenses/by/4.0/)", "OTTO Recommender Systems Dataset by OTTO (otto-de), "
-                + repository,
-                DERIVATION, sessions, events);
+        String dataset = "OTTO recsys-dataset, " + sessions + " sessions of the training data (otto_session_sample/"
+                + SESSIONS_FILE + ")";
+        String license = LICENSE + " (https://creativecommons.org/licenses/by/4.0/)";
+        String attribution = "OTTO Recommender Systems Dataset by OTTO (otto-de), " + repository;
+        return new ShopperShapes.DatasetSource(dataset, repository, commit, license, attribution, DERIVATION, sessions,
+                events);
     }
 
     private static String field(Path file, String label) {

@@ -53,13 +53,6 @@ public record ShopperHabits(double loyaltyScanShare, double consentAfterScanShar
                 0.1, 0.2, 0.6, 0.1, 0.4, Duration.ofSeconds(90), "en");
     }
 
-    /** These habits with another share of loyalty scans. */
-    public ShopperHabits withLoyaltyScanShare(double share) {
-        return new ShopperHabits(share, consentAfterScanShare, marketingGrantShare, serviceRequestShare,
-                serviceTopics, searchShare, noResultShare, sameCategoryShare, secondUnitShare, explicitEndShare,
-                maxGap, locale);
-    }
-
     private static void share(String name, double value) {
         if (!(value >= 0 && value <= 1)) {
             throw new IllegalArgumentException(name + ": must be a share from 0 to 1, was " + value);

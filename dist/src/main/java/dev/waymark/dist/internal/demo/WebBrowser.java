@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 /** One web visitor after another on one event loop, each call posted as a batch of one when its time comes. */
 final class WebBrowser extends VerticleBase {
@@ -61,7 +62,8 @@ final class WebBrowser extends VerticleBase {
     public Future<?> stop() {
         stopped = true;
         vertx.cancelTimer(timer);
-        return http.close();
+        // A grace period, so that calls in flight are answered and counted rather than cut off.
+        return http.shutdown(Math.min(2_000, settings.requestTimeout().toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private void beginVisit() {
@@ -109,7 +111,7 @@ final class WebBrowser extends VerticleBase {
                     }
                     return null;
                 }))
-                .onFailure(failure -> tally.failed());
+                .onFailure(failure -> tally.failed(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
     }
 
     /** The refusal's {@code error} and {@code field} (docs/collector.md); the collector never quotes input. */

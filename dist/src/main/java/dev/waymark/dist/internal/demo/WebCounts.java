@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * @param sent             calls posted
  * @param accepted         calls the collector answered 200
  * @param refusedByStatus  calls answered otherwise, by HTTP status
- * @param lastRefusal      the last refusal's {@code status error field}, or empty
+ * @param lastRefusal      the last refusal's {@code status error field} or failure, or empty
  * @param failed           calls without an answer (connection refused, timeout)
  */
 public record WebCounts(long visits, long sent, long accepted, Map<Integer, Long> refusedByStatus,

@@ -60,21 +60,25 @@ public final class WebSimulator {
                     ShopperHabits.defaults(), 2);
         }
 
+        /** These settings with another compression factor. */
         public Settings withCompression(double factor) {
             return new Settings(factor, browsers, omnichannelShare, identifyShare, pauseBetweenVisits, requestTimeout,
                     habits, seed);
         }
 
+        /** These settings with another number of simultaneous visitors. */
         public Settings withBrowsers(int count) {
             return new Settings(compression, count, omnichannelShare, identifyShare, pauseBetweenVisits,
                     requestTimeout, habits, seed);
         }
 
+        /** These settings with other shares of omnichannel customers and identifying visits. */
         public Settings withCustomers(double omnichannel, double identify) {
             return new Settings(compression, browsers, omnichannel, identify, pauseBetweenVisits, requestTimeout,
                     habits, seed);
         }
 
+        /** These settings with another seed. */
         public Settings withSeed(long newSeed) {
             return new Settings(compression, browsers, omnichannelShare, identifyShare, pauseBetweenVisits,
                     requestTimeout, habits, newSeed);

@@ -32,8 +32,9 @@ final class WebTally {
         lastRefusal = status + " " + why;
     }
 
-    void failed() {
+    void failed(String why) {
         failed.increment();
+        lastRefusal = "no answer: " + why;
     }
 
     WebCounts snapshot() {
