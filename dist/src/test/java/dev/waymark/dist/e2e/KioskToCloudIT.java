@@ -40,6 +40,7 @@ class KioskToCloudIT {
     static Platform platform;
     static CloudApi api;
     static String key;
+    static long installed;
     static Screen helped;
     static Screen consented;
     static Screen declined;
@@ -49,7 +50,7 @@ class KioskToCloudIT {
         platform = E2ePlatform.start(dir, 3, plan -> plan);
         api = platform.cloud().client();
         key = platform.cloud().secretKey();
-        DemoCatalog.install(api, key);
+        installed = DemoCatalog.install(api, key);
         await().atMost(TAP_PATIENCE).until(() -> platform.kiosks().stream().allMatch(k -> k.agent().status()
                 .connected()));
         helped = Screen.open(platform, platform.kiosks().get(0));
@@ -132,6 +133,15 @@ class KioskToCloudIT {
         assertThat(decision.getJsonArray("chosen")).isEmpty();
         assertThat(candidate(decision, "cart-rescue-10").getString("removedAt")).isEqualTo("consent");
         assertThat(declined.shownAfter(Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void demoCatalog_installedAgain_changesNothingAndKeepsTheVersion() throws Exception {
+        long again = DemoCatalog.install(api, key);
+
+        assertThat(again).isEqualTo(installed);
+        assertThat(ok(api.get("/v1/catalog/actions", key)).getLong("version")).isEqualTo(installed);
+        assertThat(ok(api.get("/v1/catalog/patterns", key)).getJsonArray("patterns")).hasSize(3);
     }
 
     private static Optional<JsonObject> cartDecisionOf(KioskNode kiosk) throws Exception {
