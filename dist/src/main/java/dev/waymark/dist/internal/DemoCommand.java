@@ -1,6 +1,7 @@
 package dev.waymark.dist.internal;
 
 import dev.waymark.dist.Waymark.ExitCodes;
+import dev.waymark.dist.internal.demo.DemoCatalog;
 import dev.waymark.dist.internal.platform.Platform;
 import dev.waymark.dist.internal.platform.PlatformPlan;
 import java.io.IOException;
@@ -78,6 +79,14 @@ public final class DemoCommand implements Callable<Integer> {
             platform = Platform.start(plan, out);
         } catch (IOException e) {
             err.println("waymark demo: cannot start: " + e.getMessage());
+            return ExitCodes.REJECTED;
+        }
+        try {
+            long version = DemoCatalog.install(platform.cloud().client(), platform.cloud().secretKey());
+            out.printf("  demo catalog   version %d: the demo's stories are in docs/demo.md%n", version);
+        } catch (IOException e) {
+            err.println("waymark demo: cannot install the demo catalog: " + e.getMessage());
+            platform.close();
             return ExitCodes.REJECTED;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -116,7 +116,7 @@ final class CloudAssembly {
     Future<Void> start() {
         return gateway.start().compose(started -> {
             decisions = new Decisions(new Decisions.Needs(vertx, store, keys.bundleSigner(), gateway.channel(),
-                    consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::facts, guard, OutboxSettings.from(flat),
+                    consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::context, guard, OutboxSettings.from(flat),
                     IntentPlacements.defaults(), meters, clock));
             identity.onMerge(decisions::merged);
             return decisions.start();

@@ -64,7 +64,7 @@ public final class StreamDecider implements Decider {
         }
         DecisionMaker.Made made = maker.decide(c, new DecisionInput(DecisionMode.TRIGGERED, trigger.profileId(),
                 trigger.channel(), placement, Optional.of(intent), trigger.journey().facts(),
-                Map.of("profileId", trigger.profileId()), trigger.intent().attributes(), Map.of(), trigger.now()));
+                ProfileFacts.of(trigger.profileId(), trigger.journey()), trigger.intent().attributes(), Map.of(), trigger.now()));
         DecisionResult result = made.result();
         List<String> sent = new ArrayList<>();
         List<String> expired = new ArrayList<>();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.waymark.cloud.EventLog;
+import dev.waymark.cloud.internal.decision.ProfileFacts;
 import dev.waymark.cloud.testing.MovableClock;
+import dev.waymark.journey.JourneyContext;
+import dev.waymark.journey.JourneyContextCodec;
 import dev.waymark.protocol.CloudEvent;
 import dev.waymark.protocol.EventCodec;
 import dev.waymark.protocol.Payload;
@@ -18,6 +21,10 @@ import dev.waymark.protocol.event.HubReport;
 import dev.waymark.protocol.event.LoyaltyScan;
 import dev.waymark.protocol.event.ServiceRequest;
 import dev.waymark.protocol.event.SessionStart;
+import dev.waymark.protocol.event.WebIdentify;
+import dev.waymark.protocol.event.WebTrack;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,6 +82,10 @@ class EventPipelineTest {
     private CloudEvent kiosk(String device, Payload data) {
         return CloudEvent.of(ids.next(), Source.device("store-1", device), clock.instant(),
                 sequence.incrementAndGet(), data);
+    }
+
+    private CloudEvent web(String id, Payload data) {
+        return CloudEvent.of(id, Source.web("wk_shop"), clock.instant(), 0, data);
     }
 
     private void append(CloudEvent... events) throws Exception {
@@ -145,6 +157,25 @@ class EventPipelineTest {
         assertThat(count("SELECT COUNT(*) FROM identities WHERE profile_id = ?", known)).isEqualTo(3);
         assertThat(column("SELECT merged_into FROM profiles WHERE profile_id = ?", anonymous)).containsExactly(known);
         assertThat(count("SELECT COUNT(*) FROM journeys WHERE profile_id = ?", anonymous)).isZero();
+    }
+
+    @Test
+    void process_webBrowsingThenKioskLoyaltyScan_keepsBothChannelsInOneJourney() throws Exception {
+        JsonObject none = Json.createObjectBuilder().build();
+        append(web("w-1", new WebIdentify(Optional.of("anon-9"), Optional.empty(),
+                        Json.createObjectBuilder().add("loyaltyId", "tok:loyal-9").build(), none)),
+                web("w-2", new WebTrack(Optional.of("anon-9"), Optional.empty(), "Product Viewed",
+                        Json.createObjectBuilder().add("sku", "SKU-1").add("category", "running-shoes").build(),
+                        none)));
+        clock.advance(Duration.ofMinutes(5));
+
+        append(kiosk("kiosk-1", new SessionStart("s9", "en")), kiosk("kiosk-1", new LoyaltyScan("s9", "tok:loyal-9")));
+
+        String known = column("SELECT profile_id FROM identities WHERE value = 'tok:loyal-9'").get(0);
+        JourneyContext journey = JourneyContextCodec.read(
+                column("SELECT context FROM journeys WHERE profile_id = ?", known).get(0));
+        assertThat(ProfileFacts.channels(journey)).containsExactly("kiosk", "web");
+        assertThat(journey.facts()).containsEntry("viewsByCategory", Map.of("running-shoes", 1L));
     }
 
     @Test
