@@ -1,8 +1,7 @@
 package dev.waymark.dist.internal;
 
 import dev.waymark.dist.Waymark.ExitCodes;
-import dev.waymark.dist.internal.demo.DemoCatalog;
-import dev.waymark.dist.internal.platform.Platform;
+import dev.waymark.dist.internal.demo.DemoRun;
 import dev.waymark.dist.internal.platform.PlatformPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,19 +73,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Waymark demo %s: %d store(s) x %d kiosk(s), data in %s%s%n", BuildInfo.version(), stores, kiosks,
                 plan.dataDir(), reset ? " (reset)" : "");
         out.flush();
-        Platform platform;
+        DemoRun run = new DemoRun(out);
         try {
-            platform = Platform.start(plan, out);
-        } catch (IOException e) {
+            run.start(plan);
+        } catch (IOException | IllegalStateException e) {
             err.println("waymark demo: cannot start: " + e.getMessage());
-            return ExitCodes.REJECTED;
-        }
-        try {
-            long version = DemoCatalog.install(platform.cloud().client(), platform.cloud().secretKey());
-            out.printf("  demo catalog   version %d: the demo's stories are in docs/demo.md%n", version);
-        } catch (IOException e) {
-            err.println("waymark demo: cannot install the demo catalog: " + e.getMessage());
-            platform.close();
+            run.stop();
             return ExitCodes.REJECTED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -94,14 +86,14 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Stopping ...");
             out.flush();
             try {
-                platform.close();
+                run.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             stopped.countDown();
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("Running. Ctrl-C stops every role.");
+        out.println(runFor == null ? "Running. Ctrl-C stops every role." : "Running for " + duration + ".");
         out.flush();
         if (runFor != null && !stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS)) {
             Runtime.getRuntime().removeShutdownHook(hook);

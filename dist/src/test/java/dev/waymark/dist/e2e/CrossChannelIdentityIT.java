@@ -50,7 +50,7 @@ class CrossChannelIdentityIT {
         platform = E2ePlatform.start(dir, 1, plan -> plan);
         api = platform.cloud().client();
         key = platform.cloud().secretKey();
-        DemoCatalog.install(api, key);
+        DemoCatalog.installWithoutHoldout(api, key);
         kiosk = platform.kiosks().get(0);
         await().atMost(PATIENCE).until(() -> kiosk.agent().status().connected());
         screen = KioskSocket.open(platform.vertx(), kiosk.captureApi());

@@ -50,7 +50,7 @@ class KioskToCloudIT {
         platform = E2ePlatform.start(dir, 3, plan -> plan);
         api = platform.cloud().client();
         key = platform.cloud().secretKey();
-        installed = DemoCatalog.install(api, key);
+        installed = DemoCatalog.installWithoutHoldout(api, key);
         await().atMost(TAP_PATIENCE).until(() -> platform.kiosks().stream().allMatch(k -> k.agent().status()
                 .connected()));
         helped = Screen.open(platform, platform.kiosks().get(0));
@@ -137,7 +137,7 @@ class KioskToCloudIT {
 
     @Test
     void demoCatalog_installedAgain_changesNothingAndKeepsTheVersion() throws Exception {
-        long again = DemoCatalog.install(api, key);
+        long again = DemoCatalog.installWithoutHoldout(api, key);
 
         assertThat(again).isEqualTo(installed);
         assertThat(ok(api.get("/v1/catalog/actions", key)).getLong("version")).isEqualTo(installed);

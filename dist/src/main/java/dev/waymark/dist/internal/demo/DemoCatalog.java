@@ -35,10 +35,24 @@ public final class DemoCatalog {
      * @throws IOException when the cloud cannot be reached or refuses a part (the message has its status and answer)
      */
     public static long install(CloudApi api, String secretKey) throws IOException {
+        return install(api, secretKey, json(POLICIES));
+    }
+
+    /**
+     * As {@link #install(CloudApi, String)}, with no control group: every eligible shopper is treated. For tests,
+     * where the demo's holdout would make one shopper's outcome a coin toss.
+     */
+    public static long installWithoutHoldout(CloudApi api, String secretKey) throws IOException {
+        JsonObject policies = json(POLICIES);
+        policies.getJsonObject("controlGroup").put("percent", 0.0);
+        return install(api, secretKey, policies);
+    }
+
+    private static long install(CloudApi api, String secretKey, JsonObject policies) throws IOException {
         long version = -1;
         version = Math.max(version, apply(api, secretKey, "/v1/catalog/patterns", json(PATTERNS), null));
         version = Math.max(version, apply(api, secretKey, "/v1/catalog/actions", json(ACTIONS), "actions"));
-        version = Math.max(version, apply(api, secretKey, "/v1/catalog/policies", json(POLICIES), null));
+        version = Math.max(version, apply(api, secretKey, "/v1/catalog/policies", policies, null));
         if (version < 0) {
             version = answer(api.get("/v1/catalog/actions", secretKey), "GET /v1/catalog/actions").getLong("version");
         }

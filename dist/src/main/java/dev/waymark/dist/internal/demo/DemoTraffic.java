@@ -26,6 +26,13 @@ public final class DemoTraffic implements AutoCloseable {
 
     private static final long SEED = 20261130L;
     private static final int CUSTOMERS = 400;
+    /**
+     * 20 times faster than the OTTO shoppers, and a kiosk left alone for 70 s after a shopper walked away: the
+     * cloud's cart-abandonment timer runs on real time (one minute in the demo catalog), and the next shopper's
+     * session start would end the session it watches.
+     */
+    private static final KioskSimulator.Settings KIOSK_PACE = KioskSimulator.Settings.defaults().withCompression(20)
+            .withPauses(Duration.ofSeconds(2), Duration.ofSeconds(70));
 
     private final KioskSimulator kiosks;
     private final WebSimulator web;
@@ -43,7 +50,7 @@ public final class DemoTraffic implements AutoCloseable {
         ShopperShapes shapes = ShopperShapes.load();
         Customers customers = Customers.generate(CUSTOMERS, SEED);
         this.kiosks = new KioskSimulator(vertx, platform.kiosks().stream().map(KioskNode::captureApi).toList(),
-                shapes, customers, KioskSimulator.Settings.defaults().withSeed(SEED));
+                shapes, customers, KIOSK_PACE.withSeed(SEED));
         this.web = new WebSimulator(vertx, platform.cloud().api(), platform.cloud().writeKey(), shapes, customers,
                 WebSimulator.Settings.defaults().withSeed(SEED + 1));
         this.cloud = platform.cloud().client();

@@ -136,8 +136,11 @@ final class KioskDriver extends VerticleBase {
             Duration gap = script.captures().get(next).at().minus(capture.at());
             visitTimer = vertx.setTimer(settings.wallMillis(gap), id -> playNext());
         } else {
-            Duration pause = script.ending() == ShopperScript.Ending.WALK_AWAY
-                    ? settings.pauseBetweenShoppers().plus(settings.afterWalkAway()) : settings.pauseBetweenShoppers();
+            // Only a cart left behind has anything to wait for (the abandonment timer).
+            boolean cartLeft = script.ending() == ShopperScript.Ending.WALK_AWAY
+                    && script.count("wm.kiosk.cart_add") > 0;
+            Duration pause = cartLeft ? settings.pauseBetweenShoppers().plus(settings.afterWalkAway())
+                    : settings.pauseBetweenShoppers();
             visitTimer = vertx.setTimer(Math.max(1, pause.toMillis()), id -> beginVisit());
         }
     }

@@ -21,7 +21,7 @@ public final class KioskSimulator {
      *
      * @param compression          shopper time runs this many times faster than the wall clock (at least 1)
      * @param pauseBetweenShoppers wall-clock pause after a visit before the next shopper starts
-     * @param afterWalkAway        extra wall-clock pause after a walked-away visit; at least the agents'
+     * @param afterWalkAway        extra wall-clock pause after a visit that walked away from a cart; at least the agents'
      *                             {@code sessionIdleSeconds} lets their idle timeout end the session, shorter
      *                             lets the next shopper's session start end it (reason {@code restart})
      * @param acceptShare          share of shown actions the shopper accepts

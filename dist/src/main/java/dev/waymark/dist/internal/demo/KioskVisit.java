@@ -33,6 +33,10 @@ final class KioskVisit {
                 : -1;
         add(KioskCaptures.sessionStart(habits.locale()));
         add(KioskCaptures.screenView("home"));
+        if (random.nextDouble() < habits.consentShare()) {
+            add(KioskCaptures.consentUpdate("marketing", random.nextDouble() < habits.marketingGrantShare()));
+            add(KioskCaptures.consentUpdate("personalization", true));
+        }
         for (int i = 0; i <= steps.size(); i++) {
             if (i == scanBefore && customer.isPresent()) {
                 scan(customer.get());
@@ -70,10 +74,6 @@ final class KioskVisit {
 
     private void scan(Customer customer) {
         add(KioskCaptures.loyaltyScan(customer.loyaltyId()));
-        if (random.nextDouble() < habits.consentAfterScanShare()) {
-            add(KioskCaptures.consentUpdate("marketing", random.nextDouble() < habits.marketingGrantShare()));
-            add(KioskCaptures.consentUpdate("personalization", true));
-        }
     }
 
     private static JsonObject capture(VisitPlan.Step step) {

@@ -8,7 +8,7 @@ import java.util.List;
  * searches nor service desks): our own assumptions, stated in docs/demo-data.md.
  *
  * @param loyaltyScanShare     share of kiosk visits that scan a loyalty card
- * @param consentAfterScanShare share of loyalty scans followed by the consent screen's choices
+ * @param consentShare         share of kiosk visits answering the consent screen right after the session starts
  * @param marketingGrantShare  share of consent choices granting marketing (else denied)
  * @param serviceRequestShare  share of kiosk visits asking for help
  * @param serviceTopics        the topics of service requests
@@ -22,7 +22,7 @@ import java.util.List;
  *                             standing still longer has left (the agent's idle timeout is 120 s by default)
  * @param locale               the kiosk's language, sent with each session start
  */
-public record ShopperHabits(double loyaltyScanShare, double consentAfterScanShare, double marketingGrantShare,
+public record ShopperHabits(double loyaltyScanShare, double consentShare, double marketingGrantShare,
                             double serviceRequestShare, List<String> serviceTopics, double searchShare,
                             double noResultShare, double sameCategoryShare, double secondUnitShare,
                             double explicitEndShare, Duration maxGap, String locale) {
@@ -30,7 +30,7 @@ public record ShopperHabits(double loyaltyScanShare, double consentAfterScanShar
     /** Throws IllegalArgumentException naming a share outside 0..1, no topics or a gap that is not positive. */
     public ShopperHabits {
         share("loyaltyScanShare", loyaltyScanShare);
-        share("consentAfterScanShare", consentAfterScanShare);
+        share("consentShare", consentShare);
         share("marketingGrantShare", marketingGrantShare);
         share("serviceRequestShare", serviceRequestShare);
         share("searchShare", searchShare);
@@ -47,9 +47,12 @@ public record ShopperHabits(double loyaltyScanShare, double consentAfterScanShar
         }
     }
 
-    /** The demo's habits: 30% scan a card, 12% ask for help, 40% of non-buyers press end, gaps up to 90 s. */
+    /**
+     * The demo's habits: 30% scan a card, 75% answer the consent screen (70% of them say yes to offers), 12% ask
+     * for help, 40% of non-buyers press end, gaps up to 90 s.
+     */
     public static ShopperHabits defaults() {
-        return new ShopperHabits(0.3, 0.8, 0.6, 0.12, List.of("fitting", "sizing", "product-advice", "stock-check"),
+        return new ShopperHabits(0.3, 0.75, 0.7, 0.12, List.of("fitting", "sizing", "product-advice", "stock-check"),
                 0.1, 0.2, 0.6, 0.1, 0.4, Duration.ofSeconds(90), "en");
     }
 
