@@ -1,6 +1,5 @@
 package dev.waymark.dist.internal.demo;
 
-import dev.waymark.dist.internal.platform.KioskNode;
 import dev.waymark.dist.internal.platform.Platform;
 import dev.waymark.dist.internal.platform.PlatformPlan;
 import io.vertx.core.Future;
@@ -58,13 +57,11 @@ public final class DemoRun {
     }
 
     private void printWhereToLook(PlatformPlan plan) {
-        KioskNode first = platform.kiosks().isEmpty() ? null : platform.kiosks().get(0);
         String api = platform.cloud().api().toString();
         out.println("Where to look:");
-        if (first != null) {
-            out.printf("  a kiosk screen   %s/  (tap around: add to cart and wait a minute, ask for help, scan a "
-                    + "card)%n", first.captureApi());
-        }
+        DemoTraffic.keptFree(platform).ifPresent(kiosk -> out.printf("  your kiosk       %s/  (no simulated "
+                + "shopper uses it: say Yes to offers, add shoes to the cart and wait a minute; ask for help; scan a "
+                + "card)%n", kiosk.captureApi()));
         out.printf("  API              %s/v1/  (docs/api.md); a secret key with every scope is 'secretKey' in %s%n",
                 api, plan.dataDir().resolve("platform.json"));
         out.printf("  KPIs             curl -H \"Authorization: Bearer $KEY\" %s/v1/kpis%n", api);

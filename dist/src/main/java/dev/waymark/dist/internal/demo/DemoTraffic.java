@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,13 +51,23 @@ public final class DemoTraffic implements AutoCloseable {
     private DemoTraffic(Vertx vertx, Platform platform, PrintWriter out) {
         ShopperShapes shapes = ShopperShapes.load();
         Customers customers = Customers.generate(CUSTOMERS, SEED);
-        this.kiosks = new KioskSimulator(vertx, platform.kiosks().stream().map(KioskNode::captureApi).toList(),
+        this.kiosks = new KioskSimulator(vertx, simulated(platform).stream().map(KioskNode::captureApi).toList(),
                 shapes, customers, KIOSK_PACE.withSeed(SEED));
         this.web = new WebSimulator(vertx, platform.cloud().api(), platform.cloud().writeKey(), shapes, customers,
                 WebSimulator.Settings.defaults().withSeed(SEED + 1));
         this.cloud = platform.cloud().client();
         this.readKey = platform.cloud().secretKey();
         this.out = out;
+    }
+
+    /** The kiosk kept free for a person, when there are others for the simulated shoppers. */
+    public static Optional<KioskNode> keptFree(Platform platform) {
+        return platform.kiosks().size() > 1 ? Optional.of(platform.kiosks().get(0)) : Optional.empty();
+    }
+
+    private static List<KioskNode> simulated(Platform platform) {
+        List<KioskNode> all = platform.kiosks();
+        return keptFree(platform).isPresent() ? all.subList(1, all.size()) : all;
     }
 
     /** Starts both simulators and prints a status line every {@code every}. */
