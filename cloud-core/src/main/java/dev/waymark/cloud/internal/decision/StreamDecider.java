@@ -70,7 +70,7 @@ public final class StreamDecider implements Decider {
                 && trigger.captureTime().plus(settings.kioskTriggerMaxAge()).isBefore(trigger.now())) {
             return skipped(c, trigger, placement, "captured " + trigger.captureTime() + ", more than "
                     + settings.kioskTriggerMaxAge() + " ago: it waited in a buffer while the kiosk or its store was "
-                    + "offline, so the kiosk decided it locally; not decided again");
+                    + "offline, when it was the kiosk's to decide locally; not decided again");
         }
         DecisionMaker.Made made = maker.decide(c, new DecisionInput(DecisionMode.TRIGGERED, trigger.profileId(),
                 trigger.channel(), placement, Optional.of(intent), trigger.journey().facts(),

@@ -94,7 +94,7 @@ class StreamDeciderTest {
 
         assertThat(fixture.text("SELECT status FROM decisions")).isEqualTo("skipped");
         assertThat(fixture.text("SELECT explanation FROM decisions")).contains("more than PT1M ago")
-                .contains("the kiosk decided it locally");
+                .contains("the kiosk's to decide locally");
         assertThat(fixture.rows("outbox")).isZero();
         assertThat(fixture.rows("contacts")).isZero();
         assertThat(fixture.kpis.decisions).isEmpty();
