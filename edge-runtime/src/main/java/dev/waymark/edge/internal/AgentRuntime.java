@@ -55,6 +55,7 @@ public final class AgentRuntime {
     private final Uplink uplink;
     private final ActionDisplay display;
     private final Commands commands;
+    private final StoreLinkWatch storeLink;
     private final DeviceConfig config;
     private final ContractCodec contracts = ContractCodec.create();
     private final KeptExplanations explanations = new KeptExplanations(KeptExplanations.DEFAULT_CAPACITY);
@@ -85,7 +86,8 @@ public final class AgentRuntime {
         // The decider, capturer and uplink call each other; these cells are filled before anything runs.
         Uplink[] uplinkRef = new Uplink[1];
         Capturer[] capturerRef = new Capturer[1];
-        this.decider = new OfflineDecider(clock, ids, writer, display, () -> uplinkRef[0].connected(),
+        this.storeLink = new StoreLinkWatch(contracts);
+        this.decider = new OfflineDecider(clock, ids, writer, display, this::storeOnline,
                 "always".equals(settings.localDecisions()), settings.placement(), history,
                 json -> capturerRef[0].capture(json), explanations);
         this.capturer = new Capturer(codec, masker, source, clock, ids,
@@ -142,8 +144,9 @@ public final class AgentRuntime {
     }
 
     public EdgeStatus status() {
-        return new EdgeStatus(uplink.connected(), writer.count(), writer.bytes(), settings.diskQuotaBytes(),
-                writer.overQuota(), writer.dropped(), uplink.refused(), decider.bundleVersion(), decider.decisions());
+        return new EdgeStatus(uplink.connected(), storeOnline(), writer.count(), writer.bytes(),
+                settings.diskQuotaBytes(), writer.overQuota(), writer.dropped(), uplink.refused(),
+                decider.bundleVersion(), decider.decisions());
     }
 
     public Future<Void> close() {
@@ -172,7 +175,14 @@ public final class AgentRuntime {
             commands.run(payload);
         } else if (topic.equals(Topics.bundle(config.storeId()))) {
             bundles.offer(payload, true);
+        } else if (topic.equals(Topics.link(config.storeId()))) {
+            storeLink.offer(payload);
         }
+    }
+
+    /** The store is online when the hub is reachable and says it reaches the cloud. */
+    private boolean storeOnline() {
+        return uplink.connected() && storeLink.upstreamUp();
     }
 
     private static EventMasker masker(EdgeSettings settings, EdgeIdentity identity) {

@@ -45,7 +45,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs {@code journey-engine} on the kiosk's own sessions and decides intents locally from the last verified
- * bundle: while the hub is unreachable (or always, when configured). Everything runs on one thread in commit order.
+ * bundle: while the store is offline — the hub unreachable, or the hub saying it cannot reach the cloud — or always,
+ * when configured. Everything runs on one thread in commit order.
  * A locally decided action is shown at once; its contact is stored in SQLite (so caps hold across restarts) and an
  * impression event with the {@code edge-} decision id goes into the outbox, so the cloud counts it later. Its
  * explanation is kept in memory for the screen's "why" link.
@@ -65,7 +66,7 @@ final class OfflineDecider implements AutoCloseable {
     private final UlidGenerator ids;
     private final OutboxWriter writer;
     private final ActionDisplay display;
-    private final BooleanSupplier hubReachable;
+    private final BooleanSupplier storeOnline;
     private final boolean always;
     private final String placement;
     private final Consumer<JsonObject> outcomes;
@@ -79,13 +80,13 @@ final class OfflineDecider implements AutoCloseable {
     private ContactHistory history;
 
     OfflineDecider(Clock clock, UlidGenerator ids, OutboxWriter writer, ActionDisplay display,
-                   BooleanSupplier hubReachable, boolean always, String placement, ContactHistory history,
+                   BooleanSupplier storeOnline, boolean always, String placement, ContactHistory history,
                    Consumer<JsonObject> outcomes, KeptExplanations explanations) {
         this.clock = clock;
         this.ids = ids;
         this.writer = writer;
         this.display = display;
-        this.hubReachable = hubReachable;
+        this.storeOnline = storeOnline;
         this.always = always;
         this.placement = placement;
         this.history = history;
@@ -167,7 +168,7 @@ final class OfflineDecider implements AutoCloseable {
     }
 
     private void decide(ShopperSession session, Intent intent) {
-        if (brain.isEmpty() || (!always && hubReachable.getAsBoolean())) {
+        if (brain.isEmpty() || (!always && storeOnline.getAsBoolean())) {
             return;
         }
         Brain b = brain.get();

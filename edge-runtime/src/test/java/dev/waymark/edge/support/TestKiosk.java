@@ -65,7 +65,12 @@ public final class TestKiosk {
 
     /** A bundle with one edge-decidable help action for carts, under the given policies. */
     public byte[] bundle(long version, DecisionPolicies policies) {
-        ActionDefinition help = ActionDefinition.builder("help-cart").category(ActionCategory.CARE)
+        return bundle(version, policies, "help-cart");
+    }
+
+    /** As {@link #bundle(long, DecisionPolicies)}, with the help action called {@code actionId}. */
+    public byte[] bundle(long version, DecisionPolicies policies, String actionId) {
+        ActionDefinition help = ActionDefinition.builder(actionId).category(ActionCategory.CARE)
                 .channels(Channel.KIOSK).placements(PLACEMENT).edgeDecidable(true)
                 .eligibility("journey.cartItems > 0").build();
         return bundle(version, policies, List.of(help));

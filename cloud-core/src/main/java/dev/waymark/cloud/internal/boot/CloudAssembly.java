@@ -10,6 +10,7 @@ import dev.waymark.cloud.internal.accounts.PasswordHasher;
 import dev.waymark.cloud.internal.collector.CollectorRoutes;
 import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.consent.ConsentRoutes;
+import dev.waymark.cloud.internal.decision.DecisionSettings;
 import dev.waymark.cloud.internal.decision.Decisions;
 import dev.waymark.cloud.internal.decision.IntentPlacements;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
@@ -117,7 +118,7 @@ final class CloudAssembly {
         return gateway.start().compose(started -> {
             decisions = new Decisions(new Decisions.Needs(vertx, store, keys.bundleSigner(), gateway.channel(),
                     consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::context, guard, OutboxSettings.from(flat),
-                    IntentPlacements.defaults(), meters, clock));
+                    IntentPlacements.defaults(), meters, clock, DecisionSettings.from(flat)));
             identity.onMerge(decisions::merged);
             return decisions.start();
         }).compose(started -> {

@@ -4,7 +4,6 @@ import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.Store;
 import dev.waymark.cloud.internal.LiveFeed;
 import dev.waymark.cloud.internal.identity.Identifier;
-import dev.waymark.cloud.internal.identity.Resolution;
 import dev.waymark.cloud.internal.insight.KpiRecorder;
 import dev.waymark.journey.Activity;
 import dev.waymark.journey.Intent;
@@ -179,12 +178,20 @@ public final class EventPipeline {
             return;
         }
         List<Identifier> identifiers = parts.identifiersOf().apply(event);
-        if (identifiers.isEmpty()) {
+        String profileId;
+        if (!identifiers.isEmpty()) {
+            profileId = parts.identity().resolve(c, identifiers, event.source() + " " + event.id(), event.time())
+                    .profileId();
+        } else if (event.type().startsWith("wm.outcome.")) {
+            // An outcome names no customer: it belongs to its decision's profile, or the kiosk session's.
+            Optional<String> owner = parts.decider().ownerOf(c, event);
+            if (owner.isEmpty()) {
+                return;
+            }
+            profileId = owner.get();
+        } else {
             return;
         }
-        Resolution resolution = parts.identity().resolve(c, identifiers, event.source() + " " + event.id(),
-                event.time());
-        String profileId = resolution.profileId();
         parts.consent().record(c, profileId, event);
         live.add(LiveItems.event(event, source, profileId));
         if (event.type().startsWith("wm.outcome.")) {

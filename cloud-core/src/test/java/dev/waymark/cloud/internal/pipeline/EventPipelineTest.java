@@ -19,6 +19,8 @@ import dev.waymark.protocol.event.Heartbeat;
 import dev.waymark.protocol.event.HubDevice;
 import dev.waymark.protocol.event.HubReport;
 import dev.waymark.protocol.event.LoyaltyScan;
+import dev.waymark.protocol.event.OutcomeAccept;
+import dev.waymark.protocol.event.OutcomeImpression;
 import dev.waymark.protocol.event.ServiceRequest;
 import dev.waymark.protocol.event.SessionStart;
 import dev.waymark.protocol.event.WebIdentify;
@@ -184,12 +186,45 @@ class EventPipelineTest {
                 kiosk("kiosk-1", new CartAdd("s3", "sku-9", "shoes", 1, 8900, "EUR")));
         assertThat(count("SELECT COUNT(*) FROM journey_timers")).isEqualTo(1);
 
-        clock.advance(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(30).plusSeconds(1));
         int fired = underTest.timers().fireDue().await(10, TimeUnit.SECONDS);
 
         assertThat(fired).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM journey_timers")).isZero();
         assertThat(column("SELECT intent FROM decisions")).containsExactly("cart_abandonment");
+    }
+
+    @Test
+    void process_edgeImpressionAfterAKioskSession_countsForThatSessionsProfileAndClaimsItsTrigger()
+            throws Exception {
+        CloudEvent start = kiosk("kiosk-1", new SessionStart("s5", "en"));
+        CloudEvent request = kiosk("kiosk-1", new ServiceRequest("s5", "fitting", Optional.empty()));
+        clock.advance(Duration.ofSeconds(1));
+        CloudEvent impression = kiosk("kiosk-1", new OutcomeImpression("fitting-help", "edge-" + ids.next().value(),
+                "home"));
+        clock.advance(Duration.ofMinutes(5));
+
+        append(start, request, impression);
+
+        String profile = column("SELECT profile_id FROM identities WHERE value = ?", "store-1/kiosk-1/s5").get(0);
+        assertThat(column("SELECT profile_id FROM contacts WHERE decision_id LIKE 'edge-%'")).containsExactly(profile);
+        assertThat(count("SELECT COUNT(*) FROM kpi_outcomes WHERE profile_id = ? AND kind = 'impression'", profile))
+                .isEqualTo(1);
+        assertThat(column("SELECT status FROM decisions WHERE profile_id = ?", profile))
+                .as("the trigger waited offline longer than the cloud acts on one").containsExactly("skipped");
+        assertThat(parts.devices.actions).isEmpty();
+    }
+
+    @Test
+    void process_acceptOfACloudDecision_isJoinedToTheDecisionsProfile() throws Exception {
+        append(kiosk("kiosk-1", new LoyaltyScan("s6", "tok:loyal-6")),
+                kiosk("kiosk-1", new ServiceRequest("s6", "fitting", Optional.empty())));
+        String decision = column("SELECT decision_id FROM decisions").get(0);
+
+        append(kiosk("kiosk-1", new OutcomeAccept("fitting-help", decision, "kiosk-offer")));
+
+        String profile = column("SELECT profile_id FROM identities WHERE value = ?", "tok:loyal-6").get(0);
+        assertThat(column("SELECT kind FROM outcomes WHERE profile_id = ?", profile)).containsExactly("accept");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -134,10 +135,14 @@ public final class Platform implements AutoCloseable {
             DeviceConfig device = enrolled(dir, store, DeviceRole.HUB);
             int listenPort = FreePorts.next();
             int statusPort = FreePorts.next();
+            Optional<LinkSwitch> link = plan.linkSwitches() ? Optional.of(await(LinkSwitch.start(vertx, store,
+                    "localhost", cloud.gatewayPort()))) : Optional.empty();
+            // Through the switch the hub still names the gateway's host, so its TLS checks are the same.
+            String upstream = link.map(s -> "ssl://localhost:" + s.port()).orElse(cloud.gatewayUrl());
             JsonObject config = new JsonObject().put("store", store).put("dataDir", "data")
                     .put("keystore", DeviceEnrollment.KEYSTORE_FILE)
                     .put("listen", new JsonObject().put("host", "127.0.0.1").put("port", listenPort))
-                    .put("upstream", new JsonObject().put("url", cloud.gatewayUrl()))
+                    .put("upstream", new JsonObject().put("url", upstream))
                     .put("status", new JsonObject().put("port", statusPort).put("publishSeconds", 10))
                     .put("provisioning", new JsonObject().put("url", cloud.provisioningUrl()).put("pollSeconds", 5))
                     .mergeIn(plan.hubConfig(), true);
@@ -145,7 +150,7 @@ public final class Platform implements AutoCloseable {
             ChildJvm jvm = new ChildJvm("the hub of " + store, plan.childJvm(), List.of("-Xmx384m"),
                     List.of("hub", "--config", "hub.json"), Map.of("WM_KEYSTORE_PASSWORD", state.keystorePassword()),
                     dir, plan.dataDir().resolve("logs/hub-" + store + ".log"));
-            HubNode hub = new HubNode(jvm, store, device.deviceId(), listenPort, statusPort, dir);
+            HubNode hub = new HubNode(jvm, store, device.deviceId(), listenPort, statusPort, dir, link);
             hubs.add(hub);
             hub.launch();
         }
