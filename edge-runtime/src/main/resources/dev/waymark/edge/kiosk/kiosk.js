@@ -182,10 +182,11 @@ function showStatus(status, linkChanged) {
     }
     const line = $('status');
     const known = state.status;
-    const hub = known === null ? 'unknown' : (known.connected ? 'online' : 'offline');
+    const hub = known === null ? 'unknown' : (known.connected && known.storeOnline ? 'online' : 'offline');
     line.dataset.hub = hub;
-    const hubText = hub === 'online' ? 'Online: the store hub is reachable'
-        : hub === 'offline' ? 'Offline: this kiosk decides on its own' + (known.bundleVersion > 0
+    const hubText = hub === 'online' ? 'Online: the store reaches the cloud'
+        : hub === 'offline' ? (known.connected ? 'Store offline' : 'Hub unreachable')
+            + ': this kiosk decides on its own' + (known.bundleVersion > 0
             ? ' (decision bundle v' + known.bundleVersion + ')' : ' (no decision bundle yet)')
             : 'Kiosk agent status unknown';
     line.textContent = hubText + ' · ' + (state.linkUp ? 'screen linked' : 'reconnecting to the kiosk agent…');
