@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ final class OfflineDecider implements AutoCloseable {
         Brain next = new Brain(contents.version(), JourneyEngine.of(ActivityMapping.defaults(), patterns),
                 DecisionPipeline.create(catalog, contents.policies(), PropensityModel.restore(contents.model()), SEED),
                 catalog);
-        thread.execute(() -> brain = Optional.of(next));
+        onThread(() -> brain = Optional.of(next));
         bundleVersion = contents.version();
     }
 
@@ -114,7 +115,16 @@ final class OfflineDecider implements AutoCloseable {
 
     /** Feeds committed events, in commit order. */
     void onCommitted(List<CloudEvent> events) {
-        thread.execute(() -> events.forEach(this::apply));
+        onThread(() -> events.forEach(this::apply));
+    }
+
+    /** Runs on the decider's thread; once the agent is closing there is nothing left to decide for. */
+    private void onThread(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (RejectedExecutionException closing) {
+            // A bundle or a commit that arrives while the agent closes: dropped on purpose.
+        }
     }
 
     private void apply(CloudEvent event) {
