@@ -114,7 +114,8 @@ public final class Platform implements AutoCloseable {
                 .mergeIn(plan.cloudConfig(), true);
         Files.writeString(dir.resolve("cloud.json"), config.encodePrettily());
         ChildJvm jvm = new ChildJvm("the cloud core", plan.childJvm(), List.of("-Xmx768m"),
-                List.of("cloud", "--config", "cloud.json"), Map.of("WM_ADMIN_PASSWORD", state.adminPassword()),
+                List.of("cloud", "--config", dir.resolve("cloud.json").toString()),
+                Map.of("WM_ADMIN_PASSWORD", state.adminPassword()),
                 dir, plan.dataDir().resolve("logs/cloud.log"));
         cloud = new CloudNode(jvm, dir, httpPort, provisioningPort, gatewayPort, state.adminPassword());
         cloud.start();
@@ -148,7 +149,8 @@ public final class Platform implements AutoCloseable {
                     .mergeIn(plan.hubConfig(), true);
             Files.writeString(dir.resolve("hub.json"), config.encodePrettily());
             ChildJvm jvm = new ChildJvm("the hub of " + store, plan.childJvm(), List.of("-Xmx384m"),
-                    List.of("hub", "--config", "hub.json"), Map.of("WM_KEYSTORE_PASSWORD", state.keystorePassword()),
+                    List.of("hub", "--config", dir.resolve("hub.json").toString()),
+                    Map.of("WM_KEYSTORE_PASSWORD", state.keystorePassword()),
                     dir, plan.dataDir().resolve("logs/hub-" + store + ".log"));
             HubNode hub = new HubNode(jvm, store, device.deviceId(), listenPort, statusPort, dir, link);
             hubs.add(hub);
