@@ -33,6 +33,7 @@ import dev.waymark.cloud.internal.keys.CloudKeys;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
 import dev.waymark.cloud.internal.pipeline.JourneyReads;
 import dev.waymark.cloud.internal.pipeline.PipelineParts;
+import dev.waymark.cloud.internal.pipeline.ProfileEventCounts;
 import dev.waymark.cloud.internal.profile.ProfileRoutes;
 import dev.waymark.cloud.internal.profile.ProfileSection;
 import dev.waymark.cloud.Store;
@@ -143,6 +144,7 @@ final class CloudAssembly {
         Map<String, ProfileSection> sections = new LinkedHashMap<>();
         sections.put("journey", JourneyReads::section);
         sections.put("decisions", decisions::recentDecisions);
+        sections.put("events", ProfileEventCounts::section);
         return List.of(
                 new HealthRoutes(healthChecks, insight.healthTimeout())::mount,
                 new MetricsRoutes(meters, guard, insight.metricsOpen())::mount,

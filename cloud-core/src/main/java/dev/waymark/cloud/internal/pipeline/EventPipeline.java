@@ -37,9 +37,10 @@ import java.util.logging.Logger;
 /**
  * The stream processor (DESIGN.md section 4, step 6): consumes the {@link EventLog} in batches and, for each
  * batch, in one store transaction: drops duplicates by {@code source}+{@code id} over the persistent window,
- * resolves identity, records consent, updates journey state and its durable timers, decides the intents, joins
- * outcomes, and records KPI and device facts. The log position moves only after that transaction committed; the
- * live feed is published after it too. Within a batch a device's events are applied in sequence order.
+ * resolves identity, counts the event for its profile, records consent, updates journey state and its durable
+ * timers, decides the intents, joins outcomes, and records KPI and device facts. The log position moves only after
+ * that transaction committed; the live feed is published after it too. Within a batch a device's events are applied
+ * in sequence order.
  */
 public final class EventPipeline {
 
@@ -73,6 +74,7 @@ public final class EventPipeline {
         this.duplicates = meters.counter("wm.pipeline.duplicates");
         this.unreadable = meters.counter("wm.pipeline.unreadable");
         parts.identity().onMerge(journeys);
+        parts.identity().onMerge(new ProfileEventCounts());
     }
 
     /** Called after commit for each store seen for the first time (to send it the current bundle). */
@@ -192,6 +194,7 @@ public final class EventPipeline {
         } else {
             return;
         }
+        ProfileEventCounts.count(c, profileId, event.type());
         parts.consent().record(c, profileId, event);
         live.add(LiveItems.event(event, source, profileId));
         if (event.type().startsWith("wm.outcome.")) {

@@ -25,8 +25,8 @@ import dev.waymark.protocol.event.ServiceRequest;
 import dev.waymark.protocol.event.SessionStart;
 import dev.waymark.protocol.event.WebIdentify;
 import dev.waymark.protocol.event.WebTrack;
+import io.vertx.core.json.JsonObject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -163,7 +163,7 @@ class EventPipelineTest {
 
     @Test
     void process_webBrowsingThenKioskLoyaltyScan_keepsBothChannelsInOneJourney() throws Exception {
-        JsonObject none = Json.createObjectBuilder().build();
+        var none = Json.createObjectBuilder().build();
         append(web("w-1", new WebIdentify(Optional.of("anon-9"), Optional.empty(),
                         Json.createObjectBuilder().add("loyaltyId", "tok:loyal-9").build(), none)),
                 web("w-2", new WebTrack(Optional.of("anon-9"), Optional.empty(), "Product Viewed",
@@ -288,9 +288,40 @@ class EventPipelineTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> parts.devices.bundles.containsKey("store-1"));
     }
 
+    @Test
+    void process_redeliveredEvents_areCountedOncePerProfileAndType() throws Exception {
+        CloudEvent start = kiosk("kiosk-1", new SessionStart("s-6", "en"));
+        CloudEvent add = kiosk("kiosk-1", new CartAdd("s-6", "SKU-1", "shoes", 1, 2_000, "EUR"));
+        CloudEvent again = kiosk("kiosk-1", new CartAdd("s-6", "SKU-2", "shoes", 1, 2_000, "EUR"));
+
+        process(start, add, add);
+        process(add, again, start);
+
+        assertThat(eventsOf("store-1/kiosk-1/s-6")).isEqualTo(new JsonObject().put("total", 3L).put("byType",
+                new JsonObject().put("wm.kiosk.cart_add", 2L).put("wm.kiosk.session_start", 1L)));
+    }
+
+    @Test
+    void process_mergedProfile_addsItsEventCountsToTheSurvivor() throws Exception {
+        process(kiosk("kiosk-1", new LoyaltyScan("s-7", "tok:loyal-7")),
+                kiosk("kiosk-2", new CartAdd("s-8", "sku-1", "shoes", 1, 8900, "EUR")));
+
+        process(kiosk("kiosk-2", new LoyaltyScan("s-8", "tok:loyal-7")));
+
+        assertThat(eventsOf("store-1/kiosk-2/s-8")).isEqualTo(new JsonObject().put("total", 3L).put("byType",
+                new JsonObject().put("wm.kiosk.cart_add", 1L).put("wm.kiosk.loyalty_scan", 2L)));
+        assertThat(count("SELECT COUNT(DISTINCT profile_id) FROM profile_event_counts")).isEqualTo(1);
+    }
+
     private void process(CloudEvent... events) throws Exception {
         underTest.process(Arrays.stream(events).map(e -> new EventLog.Entry(e.source(), CODEC.encode(e))).toList())
                 .await(10, TimeUnit.SECONDS);
+    }
+
+    private JsonObject eventsOf(String kioskSession) throws Exception {
+        String profile = column("SELECT profile_id FROM identities WHERE namespace = 'kiosk_session' AND value = ?",
+                kioskSession).get(0);
+        return parts.store.read(c -> ProfileEventCounts.section(c, profile)).await(10, TimeUnit.SECONDS);
     }
 
     private String journeyOf(String kioskSession) throws Exception {
