@@ -13,7 +13,8 @@ class WaymarkCommandTest {
         CommandRun run = CommandRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("demo", "cloud", "hub", "edge", "console", "provision", "mask", "version");
+        assertThat(run.out()).contains("demo", "cloud", "hub", "edge", "console", "provision", "mask", "bench",
+                "version");
     }
 
     @Test

@@ -67,7 +67,11 @@ public final class Gateway {
         return where.compose(found -> {
             endpoint = found;
             channel = new MqttDeviceChannel(vertx, found, settings.clientId() + "-down", Clock.systemUTC());
-            ingest = new DeviceIngest(vertx, log, meters, found, settings);
+            ingest = new DeviceIngest(vertx, log, channel, meters, found, settings);
+            if (settings.echo()) {
+                LOG.warning("gateway.echo is on: kiosk events are not stored, service requests are answered with an "
+                        + "echo action (for waymark bench e2e only)");
+            }
             ready = Future.all(channel.start(), ingest.start()).mapEmpty();
             if (!settings.embedded()) {
                 LOG.info("gateway connecting to the external broker " + found.url());

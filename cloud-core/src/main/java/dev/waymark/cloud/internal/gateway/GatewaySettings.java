@@ -26,15 +26,19 @@ import java.util.Set;
  * @param inflight         unacknowledged messages the ingest lets the broker send at once (default 1000)
  * @param username         the external broker's user name; empty for none
  * @param passwordVariable environment variable holding the external broker's password (default WM_GATEWAY_PASSWORD)
+ * @param echo             for {@code waymark bench e2e} only: the ingest stores nothing and answers every service
+ *                         request with an action straight back down (default false)
  */
 public record GatewaySettings(boolean embedded, String host, int port, String url, String shareGroup,
                               String clientId, Path dataDir, List<String> serverNames, int receiveMaximum,
-                              int maxQueueSize, int inflight, String username, String passwordVariable) {
+                              int maxQueueSize, int inflight, String username, String passwordVariable,
+                              boolean echo) {
 
     /** Prefix of every key in error messages. */
     public static final String SECTION = "gateway";
     private static final Set<String> KNOWN = Set.of("embedded", "host", "port", "url", "shareGroup", "clientId",
-            "dataDir", "serverNames", "receiveMaximum", "maxQueueSize", "inflight", "username", "passwordVariable");
+            "dataDir", "serverNames", "receiveMaximum", "maxQueueSize", "inflight", "username", "passwordVariable",
+            "echo");
 
     /** Validates; throws IllegalArgumentException naming the key, e.g. {@code gateway.port: must be 0..65535}. */
     public GatewaySettings {
@@ -62,7 +66,7 @@ public record GatewaySettings(boolean embedded, String host, int port, String ur
     /** The defaults: embedded broker on port 8884, data in {@code data/gateway}. */
     public static GatewaySettings defaults() {
         return new GatewaySettings(true, "0.0.0.0", 8884, "", "cloud-core", "cloud-core-1", Path.of("data/gateway"),
-                List.of("localhost"), 1000, 1_000_000, 1000, "", "WM_GATEWAY_PASSWORD");
+                List.of("localhost"), 1000, 1_000_000, 1000, "", "WM_GATEWAY_PASSWORD", false);
     }
 
     /** Reads the {@code gateway} section; missing keys take the defaults; IllegalArgumentException names the key. */
@@ -77,13 +81,13 @@ public record GatewaySettings(boolean embedded, String host, int port, String ur
                 Path.of(text(section, "dataDir", d.dataDir.toString())), names(section, d.serverNames),
                 number(section, "receiveMaximum", d.receiveMaximum), number(section, "maxQueueSize", d.maxQueueSize),
                 number(section, "inflight", d.inflight), text(section, "username", d.username),
-                text(section, "passwordVariable", d.passwordVariable));
+                text(section, "passwordVariable", d.passwordVariable), bool(section, "echo", d.echo));
     }
 
     /** The same settings with another TLS port (tests pin one across a restart). */
     public GatewaySettings withPort(int newPort) {
         return new GatewaySettings(embedded, host, newPort, url, shareGroup, clientId, dataDir, serverNames,
-                receiveMaximum, maxQueueSize, inflight, username, passwordVariable);
+                receiveMaximum, maxQueueSize, inflight, username, passwordVariable, echo);
     }
 
     private static String text(JsonObject section, String name, String fallback) {

@@ -113,7 +113,8 @@ class GatewayIT {
         RefusingLog refusing = new RefusingLog(probeLog);
         GatewaySettings probe = GatewaySettings.from(new JsonObject().put("shareGroup", "probe")
                 .put("clientId", "probe-1").put("dataDir", folder.resolve("unused").toString()));
-        DeviceIngest first = new DeviceIngest(vertx, refusing, new SimpleMeterRegistry(), underTest.endpoint(), probe);
+        DeviceIngest first = new DeviceIngest(vertx, refusing, underTest.channel(), new SimpleMeterRegistry(),
+                underTest.endpoint(), probe);
         first.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         try (HubClient hub = hub("s1", "hub-p")) {
             byte[] event = HubEvents.single("s1", "k-probe", 0);
@@ -123,8 +124,8 @@ class GatewayIT {
             first.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertThat(probeTap.entries()).isEmpty();
 
-            DeviceIngest second = new DeviceIngest(vertx, probeLog, new SimpleMeterRegistry(), underTest.endpoint(),
-                    probe);
+            DeviceIngest second = new DeviceIngest(vertx, probeLog, underTest.channel(), new SimpleMeterRegistry(),
+                    underTest.endpoint(), probe);
             second.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             await().atMost(WAIT).until(() -> !probeTap.entries().isEmpty());
             assertThat(probeTap.values()).containsExactly(new String(event, StandardCharsets.UTF_8));

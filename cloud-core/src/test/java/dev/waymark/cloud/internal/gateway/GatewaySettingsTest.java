@@ -21,6 +21,7 @@ class GatewaySettingsTest {
         assertThat(underTest.shareGroup()).isEqualTo("cloud-core");
         assertThat(underTest.clientId()).isEqualTo("cloud-core-1");
         assertThat(underTest.dataDir()).isEqualTo(Path.of("data/gateway"));
+        assertThat(underTest.echo()).isFalse();
     }
 
     @Test
@@ -30,6 +31,11 @@ class GatewaySettingsTest {
 
         assertThat(underTest.url()).isEqualTo("ssl://mq:8883");
         assertThat(underTest.serverNames()).isEqualTo(List.of("gw.example"));
+    }
+
+    @Test
+    void from_echoTrue_turnsTheBenchEchoOn() {
+        assertThat(GatewaySettings.from(new JsonObject().put("echo", true)).echo()).isTrue();
     }
 
     @Test
@@ -49,6 +55,7 @@ class GatewaySettingsTest {
         assertRefused(new JsonObject().put("receiveMaximum", 0), "gateway.receiveMaximum");
         assertRefused(new JsonObject().put("maxQueueSize", 0), "gateway.maxQueueSize");
         assertRefused(new JsonObject().put("inflight", 70000), "gateway.inflight");
+        assertRefused(new JsonObject().put("echo", "on"), "gateway.echo: must be true or false");
         assertRefused(new JsonObject().put("prot", 1), "gateway.prot: unknown key");
     }
 

@@ -1,6 +1,7 @@
 package dev.waymark.cloud.internal.gateway.ingest;
 
 import dev.waymark.cloud.EventLog;
+import dev.waymark.cloud.internal.gateway.DeviceChannel;
 import dev.waymark.cloud.internal.gateway.GatewaySettings;
 import dev.waymark.cloud.internal.gateway.mqtt.BrokerEndpoint;
 import dev.waymark.cloud.internal.gateway.mqtt.DurableSubscriber;
@@ -11,7 +12,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -25,6 +28,10 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * order means nothing here: shared subscriptions split a device's stream across replicas, and its sequence number
  * orders it. Refused input is counted ({@code wm.gateway.rejected}, tag {@code reason}), logged without its
  * contents and acknowledged, so it is not redelivered forever.
+ *
+ * <p>With {@code gateway.echo} (for {@code waymark bench e2e} only) nothing reaches the log: a {@link TouchEcho}
+ * answers each service request through the {@link DeviceChannel}, and the message is acknowledged once the
+ * answers are sent.
  */
 public final class DeviceIngest {
 
@@ -38,13 +45,19 @@ public final class DeviceIngest {
     private final Counter accepted;
     private final UplinkReader reader = new UplinkReader();
     private final DurableSubscriber subscriber;
+    private final Optional<TouchEcho> echo;
 
-    /** An ingest for {@code settings.clientId()} on {@code endpoint}; nothing connects before {@link #start}. */
-    public DeviceIngest(Vertx vertx, EventLog log, MeterRegistry meters, BrokerEndpoint endpoint,
-                        GatewaySettings settings) {
+    /**
+     * An ingest for {@code settings.clientId()} on {@code endpoint}, appending to {@code log} (or answering through
+     * {@code channel} with {@code gateway.echo}); nothing connects before {@link #start}.
+     */
+    public DeviceIngest(Vertx vertx, EventLog log, DeviceChannel channel, MeterRegistry meters,
+                        BrokerEndpoint endpoint, GatewaySettings settings) {
         this.vertx = vertx;
         this.log = log;
         this.meters = meters;
+        this.echo = settings.echo()
+                ? Optional.of(new TouchEcho(channel, meters, Clock.systemUTC())) : Optional.empty();
         this.accepted = Counter.builder("wm.gateway.events").description("events appended to the event log")
                 .register(meters);
         this.subscriber = new DurableSubscriber(vertx, endpoint, settings.clientId(), settings.inflight(),
@@ -79,6 +92,10 @@ public final class DeviceIngest {
             LOG.info("refused a message on " + where + ": " + refusal.reason() + " at field "
                     + refusal.rejection().field());
             delivery.acknowledge();
+            return;
+        }
+        if (echo.isPresent()) {
+            echo.get().answer(verdict.events()).onComplete(sent -> delivery.acknowledge());
             return;
         }
         append(verdict.entries(), delivery, 0);

@@ -26,11 +26,11 @@ final class UplinkReader {
     record Refusal(String reason, Rejection rejection) {
     }
 
-    /** The outcome: entries to append, or a refusal. */
-    record Verdict(List<EventLog.Entry> entries, Optional<Refusal> refusal) {
+    /** The outcome: the events read and their entries to append (in the same order), or a refusal. */
+    record Verdict(List<CloudEvent> events, List<EventLog.Entry> entries, Optional<Refusal> refusal) {
 
         static Verdict refused(String reason, Rejection rejection) {
-            return new Verdict(List.of(), Optional.of(new Refusal(reason, rejection)));
+            return new Verdict(List.of(), List.of(), Optional.of(new Refusal(reason, rejection)));
         }
     }
 
@@ -73,7 +73,7 @@ final class UplinkReader {
             }
             entries.add(new EventLog.Entry(event.source(), batch ? codec.encode(event) : payload));
         }
-        return new Verdict(entries, Optional.empty());
+        return new Verdict(list, entries, Optional.empty());
     }
 
     private static boolean isBatch(byte[] payload) {

@@ -1,0 +1,82 @@
+package dev.waymark.dist.internal.bench;
+
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/** The text {@code waymark bench e2e} prints: one block per phase, then pipeline beside echo and the target. */
+final class BenchReport {
+
+    private BenchReport() {
+    }
+
+    /** One phase: latency percentiles, touches, throughput, CPU and memory. */
+    static String phase(PhaseResult result) {
+        Histogram h = result.latency();
+        Measurement m = result.load();
+        double seconds = result.window().toMillis() / 1000.0;
+        return String.format(Locale.ROOT, """
+                %s
+                  touch -> action   p50 %s  p99 %s  p99.9 %s  max %s
+                  split at issuedAt send -> cloud issues the action p50 %s p99 %s; cloud -> screen p50 %s p99 %s
+                  touches           %,d answered of %,d due (%,d timed out, %,d waited for the kiosk's previous one, \
+                %,d stray actions)
+                  throughput        %,d captures/s sent; %,.0f events/s stored by the kiosks; %,.0f events/s taken by \
+                the cloud; %,d refusals
+                  backlog at end    hubs %,d messages, cloud event log %,d events
+                  cpu               cloud %.1f s (%.2f cores), hubs %.1f s (%.2f cores), kiosks + driver %.1f s \
+                (%.2f cores)
+                  cpu per event     cloud %s (per event it took), hubs %s, kiosks + driver %s (per event stored)
+                  peak RSS          cloud %s, hub %s, kiosks + driver %s
+                  machine at end    %s
+                """, result.name(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
+                ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), ms(m.upstream().getValueAtPercentile(50)),
+                ms(m.upstream().getValueAtPercentile(99)), ms(m.downstream().getValueAtPercentile(50)),
+                ms(m.downstream().getValueAtPercentile(99)), m.touchesAnswered.sum(), m.touchesDue.sum(),
+                m.touchesTimedOut.sum(), m.touchesDeferred.sum(), m.strayActions.sum(),
+                Math.round((m.touchesDue.sum() + m.browsesSent.sum()) / seconds), m.eventsStored.sum() / seconds,
+                result.cloudEvents() / seconds, m.refusals.sum(), result.hubBacklog(), result.cloudLag(),
+                cpu(result.cloud()), cpu(result.cloud()) / seconds, cpu(result.hubs()), cpu(result.hubs()) / seconds,
+                cpu(result.driver()), cpu(result.driver()) / seconds, perEvent(result.cloud(), result.cloudEvents()),
+                perEvent(result.hubs(), m.eventsStored.sum()), perEvent(result.driver(), m.eventsStored.sum()),
+                mb(result.cloud()), mb(result.hubs()), mb(result.driver()), result.machine());
+    }
+
+    /** Pipeline beside echo (the limit: same brokers and hub path, no pipeline), and the target. */
+    static String comparison(PhaseResult echo, PhaseResult pipeline, long targetP99Millis, int targetRate) {
+        Histogram e = echo.latency();
+        Histogram p = pipeline.latency();
+        long p99 = p.getValueAtPercentile(99);
+        double stored = pipeline.load().eventsStored.sum() / (pipeline.window().toMillis() / 1000.0);
+        boolean met = p99 <= targetP99Millis * 1000 && stored >= targetRate
+                && pipeline.load().touchesAnswered.sum() == pipeline.load().touchesDue.sum();
+        return String.format(Locale.ROOT, """
+                pipeline / echo    p50 %s / %s = %s   p99 %s / %s = %s
+                target             p99 <= %d ms at %,d events/s: %s (pipeline p99 %s at %,.0f events/s stored, \
+                %,d of %,d touches answered)
+                """, ms(p.getValueAtPercentile(50)), ms(e.getValueAtPercentile(50)),
+                ratio(p.getValueAtPercentile(50), e.getValueAtPercentile(50)), ms(p99),
+                ms(e.getValueAtPercentile(99)), ratio(p99, e.getValueAtPercentile(99)), targetP99Millis, targetRate,
+                met ? "met" : "MISSED", ms(p99), stored, pipeline.load().touchesAnswered.sum(),
+                pipeline.load().touchesDue.sum());
+    }
+
+    private static String ms(long micros) {
+        return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+    }
+
+    private static String ratio(long numerator, long denominator) {
+        return denominator == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) numerator / denominator);
+    }
+
+    private static double cpu(ProcessUsage usage) {
+        return usage.cpu().toMillis() / 1000.0;
+    }
+
+    private static String perEvent(ProcessUsage usage, long events) {
+        return events == 0 ? "n/a" : String.format(Locale.ROOT, "%,d µs", usage.cpu().toNanos() / 1000 / events);
+    }
+
+    private static String mb(ProcessUsage usage) {
+        return usage.peakRssBytes() == 0 ? "n/a" : String.format(Locale.ROOT, "%,d MB", usage.peakRssBytes() >> 20);
+    }
+}
