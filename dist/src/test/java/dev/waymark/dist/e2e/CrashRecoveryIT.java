@@ -65,8 +65,8 @@ class CrashRecoveryIT {
                     return pending.isEmpty();
                 });
             } catch (ConditionTimeoutException e) {
-                fail("acknowledged events missing in the cloud, of " + ledger.size() + " visits:\n"
-                        + shortfall(profiles, pending));
+                fail("acknowledged events missing in the cloud, of " + ledger.size() + " visits (the cloud's "
+                        + ingestMetrics(platform) + "):\n" + shortfall(profiles, pending));
             }
             for (ShopperVisit.Acknowledged visit : ledger) {
                 assertThat(profiles.eventsByType(visit.loyaltyId())).as("events of card %s", visit.loyaltyId())
@@ -118,6 +118,13 @@ class CrashRecoveryIT {
             }
         }
         return visits.size() + " visits short by " + missing + " events; the first ones:\n" + details;
+    }
+
+    /** The gateway's and the pipeline's event counters since the cloud's last start, from {@code /metrics}. */
+    private static String ingestMetrics(Platform platform) throws IOException {
+        return String.join(", ", platform.cloud().client().get("/metrics", platform.cloud().secretKey()).body()
+                .lines().filter(line -> line.startsWith("wm_gateway_events") || line.startsWith("wm_pipeline_events"))
+                .toList());
     }
 
     private static long total(LoyaltyProfiles profiles, ShopperVisit.Acknowledged visit) {
