@@ -22,10 +22,12 @@ final class BenchReport {
                 %,d stray actions)
                   throughput        %,d captures/s sent; %,.0f events/s stored by the kiosks; %,.0f events/s taken by \
                 the cloud; %,d refusals
+                  messages          %,.0f messages/s forwarded by the hubs (%.1f events per message)
                   backlog at end    hubs %,d messages, cloud event log %,d events
                   cpu               cloud %.1f s (%.2f cores), hubs %.1f s (%.2f cores), kiosks + driver %.1f s \
                 (%.2f cores)
                   cpu per event     cloud %s (per event it took), hubs %s, kiosks + driver %s (per event stored)
+                  cpu per message   cloud %s, hubs %s (per message forwarded)
                   peak RSS          cloud %s, hub %s, kiosks + driver %s
                   machine at end    %s
                 """, result.name(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
@@ -34,10 +36,13 @@ final class BenchReport {
                 ms(m.downstream().getValueAtPercentile(99)), m.touchesAnswered.sum(), m.touchesDue.sum(),
                 m.touchesTimedOut.sum(), m.touchesDeferred.sum(), m.strayActions.sum(),
                 Math.round((m.touchesDue.sum() + m.browsesSent.sum()) / seconds), m.eventsStored.sum() / seconds,
-                result.cloudEvents() / seconds, m.refusals.sum(), result.hubBacklog(), result.cloudLag(),
+                result.cloudEvents() / seconds, m.refusals.sum(), result.hubMessages() / seconds,
+                result.hubMessages() == 0 ? 0.0 : (double) result.cloudEvents() / result.hubMessages(),
+                result.hubBacklog(), result.cloudLag(),
                 cpu(result.cloud()), cpu(result.cloud()) / seconds, cpu(result.hubs()), cpu(result.hubs()) / seconds,
-                cpu(result.driver()), cpu(result.driver()) / seconds, perEvent(result.cloud(), result.cloudEvents()),
-                perEvent(result.hubs(), m.eventsStored.sum()), perEvent(result.driver(), m.eventsStored.sum()),
+                cpu(result.driver()), cpu(result.driver()) / seconds, perUnit(result.cloud(), result.cloudEvents()),
+                perUnit(result.hubs(), m.eventsStored.sum()), perUnit(result.driver(), m.eventsStored.sum()),
+                perUnit(result.cloud(), result.hubMessages()), perUnit(result.hubs(), result.hubMessages()),
                 mb(result.cloud()), mb(result.hubs()), mb(result.driver()), result.machine());
     }
 
@@ -72,8 +77,8 @@ final class BenchReport {
         return usage.cpu().toMillis() / 1000.0;
     }
 
-    private static String perEvent(ProcessUsage usage, long events) {
-        return events == 0 ? "n/a" : String.format(Locale.ROOT, "%,d µs", usage.cpu().toNanos() / 1000 / events);
+    private static String perUnit(ProcessUsage usage, long units) {
+        return units == 0 ? "n/a" : String.format(Locale.ROOT, "%,d µs", usage.cpu().toNanos() / 1000 / units);
     }
 
     private static String mb(ProcessUsage usage) {

@@ -65,13 +65,14 @@ final class CloudProbe {
                 .getLong("lag", 0L);
     }
 
-    /** The outbox depth a hub reports on its status endpoint. */
-    long hubBacklog(URI status) throws IOException, InterruptedException {
-        URI target = status.getPath() == null || status.getPath().isEmpty() || status.getPath().equals("/")
-                ? status.resolve("/v1/status") : status;
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
+    /** What a hub reports on its status endpoint ({@code bufferDepth}, {@code counters.forwarded}, ...). */
+    JsonObject hubStatus(URI status) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(10))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return new JsonObject(answer.body()).getLong("bufferDepth", 0L);
+        if (answer.statusCode() != 200) {
+            throw new IOException("GET " + status + " answered " + answer.statusCode());
+        }
+        return new JsonObject(answer.body());
     }
 
     private String get(String path) throws IOException, InterruptedException {

@@ -11,6 +11,7 @@ import org.HdrHistogram.Histogram;
  * @param load         what was sent and received
  * @param window       the scheduled length of the phase
  * @param cloudEvents  events the cloud took during the window (pipeline: processed; echo: taken by the echo)
+ * @param hubMessages  messages the hubs forwarded to the cloud during the window
  * @param hubBacklog   messages in the hubs' outboxes at the end of the window
  * @param cloudLag     events in the cloud's event log not yet processed at the end of the window
  * @param cloud        the cloud process during the window
@@ -19,5 +20,5 @@ import org.HdrHistogram.Histogram;
  * @param machine      the machine's load at the end of the window ({@link MachineLoad})
  */
 record PhaseResult(String name, Histogram latency, Measurement load, Duration window, long cloudEvents,
-        long hubBacklog, long cloudLag, ProcessUsage cloud, ProcessUsage hubs, ProcessUsage driver, String machine) {
+        long hubMessages, long hubBacklog, long cloudLag, ProcessUsage cloud, ProcessUsage hubs, ProcessUsage driver, String machine) {
 }

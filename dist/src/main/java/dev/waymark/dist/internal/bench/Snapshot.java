@@ -2,6 +2,7 @@ package dev.waymark.dist.internal.bench;
 
 import dev.waymark.dist.internal.platform.HubNode;
 import dev.waymark.dist.internal.platform.Platform;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,23 +10,26 @@ import java.util.List;
 
 /**
  * The platform at one instant of a bench phase: CPU and memory of the cloud, the hubs and this process, the cloud's
- * intake counter, its event log's lag and the hubs' outbox depth.
+ * intake counter, its event log's lag, the hubs' outbox depth and the messages they forwarded so far.
  */
 record Snapshot(ProcessUsage cloud, List<ProcessUsage> hubs, ProcessUsage driver, long cloudEvents, long cloudLag,
-        long hubBacklog, String machine) {
+        long hubBacklog, long hubForwarded, String machine) {
 
     /** Takes one, reading {@code counter} from the cloud's metrics. */
     static Snapshot take(Platform platform, CloudProbe probe, String counter) throws IOException,
             InterruptedException {
         List<ProcessUsage> hubs = new ArrayList<>();
         long backlog = 0;
+        long forwarded = 0;
         for (HubNode hub : platform.hubs()) {
             hubs.add(ProcessUsage.of(hub.process()));
-            backlog += probe.hubBacklog(hub.status());
+            JsonObject status = probe.hubStatus(hub.status());
+            backlog += status.getLong("bufferDepth", 0L);
+            forwarded += status.getJsonObject("counters", new JsonObject()).getLong("forwarded", 0L);
         }
         return new Snapshot(ProcessUsage.of(platform.cloud().process()), hubs,
                 ProcessUsage.of(ProcessHandle.current()), probe.counter(counter), probe.eventLogLag(), backlog,
-                MachineLoad.now());
+                forwarded, MachineLoad.now());
     }
 
     /** The phase between {@code start} and this snapshot. */
@@ -34,8 +38,8 @@ record Snapshot(ProcessUsage cloud, List<ProcessUsage> hubs, ProcessUsage driver
         for (int i = 0; i < hubs.size(); i++) {
             hubUse.add(hubs.get(i).since(start.hubs.get(i)));
         }
-        return new PhaseResult(name, load.latencies(), load, window, cloudEvents - start.cloudEvents, hubBacklog,
-                cloudLag, cloud.since(start.cloud), ProcessUsage.combined(hubUse), driver.since(start.driver),
+        return new PhaseResult(name, load.latencies(), load, window, cloudEvents - start.cloudEvents,
+                hubForwarded - start.hubForwarded, hubBacklog, cloudLag, cloud.since(start.cloud), ProcessUsage.combined(hubUse), driver.since(start.driver),
                 machine);
     }
 }

@@ -22,6 +22,8 @@ class BenchReportTest {
                 .contains("2,200 events/s stored by the kiosks", "1,100 captures/s sent")
                 .contains("cloud 30.0 s (3.00 cores)", "hubs 15.0 s (1.50 cores)")
                 .contains("cloud 1,428 µs (per event it took), hubs 681 µs, kiosks + driver 2,045 µs")
+                .contains("700 messages/s forwarded by the hubs (3.0 events per message)")
+                .contains("cpu per message   cloud 4,285 µs, hubs 2,142 µs")
                 .contains("cloud 600 MB, hub 300 MB, kiosks + driver n/a")
                 .contains("machine at end    load average 0.50");
     }
@@ -65,7 +67,7 @@ class BenchReportTest {
         }
         load.browsesSent.add(touches * browsesPerTen / 10);
         load.eventsStored.add(22_000);
-        return new PhaseResult(name, load.latencies(), load, Duration.ofSeconds(10), 21_000, 0, 0, CLOUD, HUBS,
+        return new PhaseResult(name, load.latencies(), load, Duration.ofSeconds(10), 21_000, 7_000, 0, 0, CLOUD, HUBS,
                 DRIVER, "load average 0.50 0.40 0.30");
     }
 }
