@@ -32,7 +32,8 @@ public record CloudSettings(Path dataDir, String httpHost, int httpPort, String 
     /** Key of the data directory. */
     public static final String DATA_DIR = "dataDir";
     private static final Set<String> KNOWN = Set.of(DATA_DIR, "http", "store", "secrets", "provisioning",
-            "pipeline", "gateway", "identity", "accounts", "outbox", "kpi", "metrics", "live", "overview", "health");
+            "pipeline", "gateway", "identity", "accounts", "decisions", "outbox", "kpi", "metrics", "live", "overview",
+            "health");
 
     public CloudSettings {
         Objects.requireNonNull(dataDir, "dataDir");

@@ -9,12 +9,15 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,11 +46,14 @@ import java.util.Set;
  *                            (key {@value #LOCAL_DECISIONS}, default {@code offline})
  * @param dev                 plaintext MQTT to the hub is allowed (key {@value #DEV}, default false; also the
  *                            {@code --dev} flag)
+ * @param explainUrl          where the kiosk screen's "why" link sends a decision the cloud made: an http(s) URL
+ *                            template containing {@value #DECISION_ID_PLACEHOLDER} (key {@value #EXPLAIN_URL},
+ *                            e.g. {@code http://localhost:8080/v1/decisions/{decisionId}}); default none
  */
 public record EdgeSettings(Path deviceConfig, Path keystore, String keystorePasswordEnv, Path database,
                            int httpPort, long diskQuotaBytes, Duration sessionIdle, Duration heartbeat,
                            String placement, String locale, List<String> scanFields, String localDecisions,
-                           boolean dev) {
+                           boolean dev, Optional<String> explainUrl) {
 
     public static final String DEVICE_CONFIG = "deviceConfig";
     public static final String KEYSTORE = "keystore";
@@ -62,12 +68,15 @@ public record EdgeSettings(Path deviceConfig, Path keystore, String keystorePass
     public static final String SCAN_FIELDS = "scanFields";
     public static final String LOCAL_DECISIONS = "localDecisions";
     public static final String DEV = "dev";
+    public static final String EXPLAIN_URL = "explainUrl";
+    /** What {@code explainUrl} must contain; the decision id, percent-encoded, replaces it. */
+    public static final String DECISION_ID_PLACEHOLDER = "{decisionId}";
 
     /** 512 MB, the default outbox quota. */
     public static final long DEFAULT_QUOTA_BYTES = 512L * 1024 * 1024;
     private static final Set<String> KEYS = Set.of(DEVICE_CONFIG, KEYSTORE, KEYSTORE_PASSWORD_ENV, DATABASE,
             HTTP_PORT, DISK_QUOTA_BYTES, SESSION_IDLE_SECONDS, HEARTBEAT_SECONDS, PLACEMENT, LOCALE, SCAN_FIELDS,
-            LOCAL_DECISIONS, DEV);
+            LOCAL_DECISIONS, DEV, EXPLAIN_URL);
 
     /** Validates; throws IllegalArgumentException naming the key. */
     public EdgeSettings {
@@ -85,36 +94,48 @@ public record EdgeSettings(Path deviceConfig, Path keystore, String keystorePass
         scanFields = List.copyOf(scanFields);
         require("offline".equals(localDecisions) || "always".equals(localDecisions), LOCAL_DECISIONS,
                 "must be offline or always");
+        Objects.requireNonNull(explainUrl, EXPLAIN_URL);
+        explainUrl.ifPresent(EdgeSettings::checkExplainUrl);
     }
 
     /** Settings with every default, for the given device config, keystore and database. */
     public static EdgeSettings defaults(Path deviceConfig, Path keystore, Path database) {
         return new EdgeSettings(deviceConfig, keystore, "WM_KEYSTORE_PASSWORD", database, 8787, DEFAULT_QUOTA_BYTES,
-                Duration.ofSeconds(120), Duration.ofSeconds(30), "home", "en", List.of(), "offline", false);
+                Duration.ofSeconds(120), Duration.ofSeconds(30), "home", "en", List.of(), "offline", false,
+                Optional.empty());
     }
 
     /** The same settings with another HTTP port. */
     public EdgeSettings withHttpPort(int port) {
         return new EdgeSettings(deviceConfig, keystore, keystorePasswordEnv, database, port, diskQuotaBytes,
-                sessionIdle, heartbeat, placement, locale, scanFields, localDecisions, dev);
+                sessionIdle, heartbeat, placement, locale, scanFields, localDecisions, dev,
+                explainUrl);
     }
 
     /** The same settings with plaintext MQTT allowed or not. */
     public EdgeSettings withDev(boolean allowPlaintext) {
         return new EdgeSettings(deviceConfig, keystore, keystorePasswordEnv, database, httpPort, diskQuotaBytes,
-                sessionIdle, heartbeat, placement, locale, scanFields, localDecisions, allowPlaintext);
+                sessionIdle, heartbeat, placement, locale, scanFields, localDecisions, allowPlaintext,
+                explainUrl);
     }
 
     /** The same settings with another quota. */
     public EdgeSettings withDiskQuotaBytes(long bytes) {
         return new EdgeSettings(deviceConfig, keystore, keystorePasswordEnv, database, httpPort, bytes,
-                sessionIdle, heartbeat, placement, locale, scanFields, localDecisions, dev);
+                sessionIdle, heartbeat, placement, locale, scanFields, localDecisions, dev,
+                explainUrl);
+    }
+
+    /** The same settings with another "why" link target for cloud decisions; empty for none. */
+    public EdgeSettings withExplainUrl(Optional<String> template) {
+        return new EdgeSettings(deviceConfig, keystore, keystorePasswordEnv, database, httpPort, diskQuotaBytes,
+                sessionIdle, heartbeat, placement, locale, scanFields, localDecisions, dev, template);
     }
 
     /** The same settings with other free-text fields opted into scanning. */
     public EdgeSettings withScanFields(List<String> fields) {
         return new EdgeSettings(deviceConfig, keystore, keystorePasswordEnv, database, httpPort, diskQuotaBytes,
-                sessionIdle, heartbeat, placement, locale, fields, localDecisions, dev);
+                sessionIdle, heartbeat, placement, locale, fields, localDecisions, dev, explainUrl);
     }
 
     /**
@@ -146,7 +167,8 @@ public record EdgeSettings(Path deviceConfig, Path keystore, String keystorePass
                 Duration.ofSeconds(number(json, SESSION_IDLE_SECONDS, d.sessionIdle.toSeconds())),
                 Duration.ofSeconds(number(json, HEARTBEAT_SECONDS, d.heartbeat.toSeconds())),
                 text(json, PLACEMENT, d.placement), text(json, LOCALE, d.locale), strings(json, SCAN_FIELDS),
-                text(json, LOCAL_DECISIONS, d.localDecisions), flag(json, DEV));
+                text(json, LOCAL_DECISIONS, d.localDecisions), flag(json, DEV),
+                json.containsKey(EXPLAIN_URL) ? Optional.of(text(json, EXPLAIN_URL, "")) : Optional.empty());
     }
 
     private static Path path(JsonObject json, Path base, String key, String fallback) {
@@ -192,6 +214,18 @@ public record EdgeSettings(Path deviceConfig, Path keystore, String keystorePass
             out.add(((JsonString) item).getString());
         }
         return out;
+    }
+
+    private static void checkExplainUrl(String template) {
+        require(template.contains(DECISION_ID_PLACEHOLDER), EXPLAIN_URL, "must contain " + DECISION_ID_PLACEHOLDER);
+        URI uri;
+        try {
+            uri = new URI(template.replace(DECISION_ID_PLACEHOLDER, "d"));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(EXPLAIN_URL + ": is not a URL: " + e.getReason(), e);
+        }
+        require(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
+                EXPLAIN_URL, "must be an http or https URL with a host");
     }
 
     private static void require(boolean condition, String key, String reason) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,8 @@ class EdgeSettingsTest {
                 {"deviceConfig": "d.json", "keystore": "k.p12", "keystorePasswordEnv": "KIOSK_PW",
                  "database": "db/x.db", "httpPort": 0, "diskQuotaBytes": 2097152, "sessionIdleSeconds": 45,
                  "heartbeatSeconds": 5, "placement": "checkout", "locale": "de", "scanFields": ["comment"],
-                 "localDecisions": "always", "dev": true}"""));
+                 "localDecisions": "always", "dev": true,
+                 "explainUrl": "http://localhost:8080/v1/decisions/{decisionId}"}"""));
         assertThat(underTest.keystorePasswordEnv()).isEqualTo("KIOSK_PW");
         assertThat(underTest.diskQuotaBytes()).isEqualTo(2_097_152);
         assertThat(underTest.sessionIdle()).isEqualTo(Duration.ofSeconds(45));
@@ -44,6 +46,18 @@ class EdgeSettingsTest {
         assertThat(underTest.scanFields()).containsExactly("comment");
         assertThat(underTest.localDecisions()).isEqualTo("always");
         assertThat(underTest.dev()).isTrue();
+        assertThat(underTest.explainUrl()).contains("http://localhost:8080/v1/decisions/{decisionId}");
+    }
+
+    @Test
+    void read_explainUrlWithoutThePlaceholderOrNotHttp_isRejectedNamingTheKey() throws Exception {
+        Path noPlaceholder = write("{\"explainUrl\": \"http://localhost:8080/v1/decisions/\"}");
+        assertThatThrownBy(() -> EdgeSettings.read(noPlaceholder))
+                .hasMessage(noPlaceholder + ": explainUrl: must contain {decisionId}");
+        Path notHttp = write("{\"explainUrl\": \"javascript:alert({decisionId})\"}");
+        assertThatThrownBy(() -> EdgeSettings.read(notHttp))
+                .hasMessage(notHttp + ": explainUrl: must be an http or https URL with a host");
+        assertThat(EdgeSettings.read(write("{}")).explainUrl()).isEmpty();
     }
 
     @Test
@@ -78,6 +92,7 @@ class EdgeSettingsTest {
         EdgeSettings b = EdgeSettings.defaults(Path.of("d.json"), Path.of("k.p12"), Path.of("e.db"));
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(a.withDev(true));
         assertThat(a.withScanFields(List.of("comment"))).isNotEqualTo(a);
+        assertThat(a.withExplainUrl(Optional.of("https://cloud/v1/decisions/{decisionId}"))).isNotEqualTo(a);
     }
 
     private Path write(String json) throws Exception {

@@ -7,19 +7,24 @@ import dev.waymark.decision.ActionCategory;
 import dev.waymark.decision.ContactCap;
 import dev.waymark.decision.DecisionPolicies;
 import dev.waymark.edge.support.Captures;
+import dev.waymark.edge.support.HubStandIn;
 import dev.waymark.edge.support.KioskClient;
 import dev.waymark.edge.support.LogRecorder;
 import dev.waymark.edge.support.TestBroker;
 import dev.waymark.edge.support.TestKiosk;
 import dev.waymark.edge.support.TestPki;
 import dev.waymark.protocol.Channel;
+import dev.waymark.protocol.ContractCodec;
 import dev.waymark.protocol.Topics;
+import dev.waymark.protocol.device.LinkState;
+import dev.waymark.protocol.device.StoreLink;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Offline decisions: the retained bundle is kept in SQLite, so an agent restarted without its hub still decides. */
+/**
+ * Offline decisions: while the hub is unreachable or says the cloud is; the retained bundle is kept in SQLite, so an
+ * agent restarted without its hub still decides.
+ */
 class OfflineDecisionIT {
 
     static final Duration PATIENCE = Duration.ofSeconds(40);
@@ -83,6 +91,39 @@ class OfflineDecisionIT {
     }
 
     @Test
+    void hubConnectedButStoreOffline_decidesLocallyOnlyWhileTheHubSaysTheCloudIsUnreachable() throws Exception {
+        TestKiosk kiosk = TestKiosk.create(dir, TestPki.create("Test CA"));
+        try (TestBroker broker = TestBroker.plain(dir.resolve("broker"));
+             HubStandIn hub = HubStandIn.connect(broker.tcpAddress(), "hub-link")) {
+            EdgeSettings settings = kiosk.settings(broker.tcpAddress(), true);
+            hub.publish(Topics.bundle(TestKiosk.STORE), kiosk.bundle(1, DecisionPolicies.defaults(), "help-up"), true);
+            hub.publish(Topics.link(TestKiosk.STORE), link(LinkState.UP), true);
+            EdgeAgent underTest = start(settings);
+            await().atMost(PATIENCE).until(() -> underTest.status().connected() && underTest.status().storeOnline()
+                    && underTest.status().bundleVersion() == 1);
+            KioskClient.Screen screen = abandonCart(underTest);
+            // The decider takes events and bundles in one queue: once an action of bundle 2 is shown, the cart
+            // abandoned under bundle 1 (store online) has been handled, and any local decision of it shown.
+            assertThat(underTest.installBundle(kiosk.bundle(2, DecisionPolicies.defaults(), "help-down"))).isTrue();
+
+            hub.publish(Topics.link(TestKiosk.STORE), link(LinkState.DOWN), true);
+            await().atMost(PATIENCE).until(() -> !underTest.status().storeOnline());
+            assertThat(underTest.status().connected()).as("the hub itself is still reachable").isTrue();
+            abandonCart(underTest).close();
+            await().atMost(PATIENCE).until(() -> screen.messages().stream().anyMatch(m -> m.contains("help-down")));
+
+            assertThat(screen.messages()).filteredOn(m -> m.contains("\"kind\":\"action\""))
+                    .singleElement().asString().contains("\"actionId\":\"help-down\"")
+                    .contains("\"decisionId\":\"edge-");
+            assertThat(underTest.status().offlineDecisions()).isEqualTo(1);
+            hub.publish(Topics.link(TestKiosk.STORE), link(LinkState.UP), true);
+            await().atMost(PATIENCE).until(() -> underTest.status().storeOnline());
+            screen.close();
+            close(underTest);
+        }
+    }
+
+    @Test
     void contactCap_holdsAcrossARestart() throws Exception {
         TestKiosk kiosk = TestKiosk.create(dir, TestPki.create("Test CA"));
         EdgeSettings settings = kiosk.settings("tcp://127.0.0.1:" + TestBroker.freePort(), true);
@@ -126,6 +167,10 @@ class OfflineDecisionIT {
         assertThat(agent.capture(Captures.sessionEnd()).toCompletionStage().toCompletableFuture().get())
                 .isInstanceOf(CaptureResult.Stored.class);
         return screen;
+    }
+
+    private static byte[] link(LinkState state) {
+        return ContractCodec.create().encode(new StoreLink(state, Instant.now()));
     }
 
     private long count(String sql) throws Exception {

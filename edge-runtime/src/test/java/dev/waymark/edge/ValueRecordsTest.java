@@ -11,10 +11,10 @@ class ValueRecordsTest {
 
     @Test
     void edgeStatus_equalsAndHashCode_followTheValues() {
-        EdgeStatus a = new EdgeStatus(true, 3, 300, 1000, false, 0, 0, 2, 1);
-        assertThat(a).isEqualTo(new EdgeStatus(true, 3, 300, 1000, false, 0, 0, 2, 1))
-                .hasSameHashCodeAs(new EdgeStatus(true, 3, 300, 1000, false, 0, 0, 2, 1))
-                .isNotEqualTo(new EdgeStatus(false, 3, 300, 1000, false, 0, 0, 2, 1));
+        EdgeStatus a = new EdgeStatus(true, true, 3, 300, 1000, false, 0, 0, 2, 1);
+        assertThat(a).isEqualTo(new EdgeStatus(true, true, 3, 300, 1000, false, 0, 0, 2, 1))
+                .hasSameHashCodeAs(new EdgeStatus(true, true, 3, 300, 1000, false, 0, 0, 2, 1))
+                .isNotEqualTo(new EdgeStatus(false, false, 3, 300, 1000, false, 0, 0, 2, 1));
     }
 
     @Test

@@ -83,6 +83,21 @@ public sealed interface IntentPattern {
         }
     }
 
+    /**
+     * A loyalty card scan: the shopper made themselves known. Fires on the first scan of a session, not again for
+     * a second scan in the same session.
+     */
+    record LoyaltyRecognition(String name) implements IntentPattern {
+        public LoyaltyRecognition {
+            checkName(name);
+        }
+
+        @Override
+        public String kind() {
+            return "loyalty_recognition";
+        }
+    }
+
     /** A purchase closes an open purchase journey; a resolution closes an open service journey. */
     record JourneyCompletion(String name) implements IntentPattern {
         public JourneyCompletion {

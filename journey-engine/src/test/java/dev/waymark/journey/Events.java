@@ -8,6 +8,7 @@ import dev.waymark.protocol.event.CartAdd;
 import dev.waymark.protocol.event.CartRemove;
 import dev.waymark.protocol.event.CheckoutStart;
 import dev.waymark.protocol.event.LineItem;
+import dev.waymark.protocol.event.LoyaltyScan;
 import dev.waymark.protocol.event.ProductView;
 import dev.waymark.protocol.event.Purchase;
 import dev.waymark.protocol.event.Search;
@@ -85,6 +86,10 @@ final class Events {
 
     CloudEvent serviceRequest(Instant at, String topic) {
         return next(at, new ServiceRequest(session, topic, Optional.empty()));
+    }
+
+    CloudEvent loyaltyScan(Instant at) {
+        return next(at, new LoyaltyScan(session, "tok:k1:member-7"));
     }
 
     /** A web track call (sequence 0) with Segment-style properties. */

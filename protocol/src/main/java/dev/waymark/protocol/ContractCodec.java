@@ -4,15 +4,16 @@ import dev.waymark.protocol.action.Action;
 import dev.waymark.protocol.action.Decision;
 import dev.waymark.protocol.action.DecisionBundle;
 import dev.waymark.protocol.device.DeviceConfig;
+import dev.waymark.protocol.device.StoreLink;
 import dev.waymark.protocol.internal.StrictRecordCodec;
 
 import java.util.Map;
 
 /**
  * The strict codec for the contract records that are not events: {@link Action}, {@link Decision},
- * {@link DecisionBundle} and {@link DeviceConfig}. Same rules as {@link EventCodec}: JSON-P first, unknown or
- * missing properties and wrong types rejected naming the field, then Yasson binds. Decoding never throws on
- * input. Thread-safe; create one and reuse it.
+ * {@link DecisionBundle}, {@link DeviceConfig} and {@link StoreLink}. Same rules as {@link EventCodec}: JSON-P
+ * first, unknown or missing properties and wrong types rejected naming the field, then Yasson binds. Decoding never
+ * throws on input. Thread-safe; create one and reuse it.
  */
 public final class ContractCodec {
 
@@ -20,6 +21,7 @@ public final class ContractCodec {
             Action.class, Limits.MAX_RECORD_BYTES,
             Decision.class, Limits.MAX_RECORD_BYTES,
             DeviceConfig.class, Limits.MAX_RECORD_BYTES,
+            StoreLink.class, Limits.MAX_RECORD_BYTES,
             DecisionBundle.class, Limits.MAX_BUNDLE_BYTES);
 
     private final StrictRecordCodec codec = new StrictRecordCodec();
@@ -34,7 +36,7 @@ public final class ContractCodec {
 
     /**
      * Reads one contract record of {@code type} from UTF-8 JSON. Throws IllegalArgumentException only when
-     * {@code type} is not one of the four contract records (a programming error, not an input problem).
+     * {@code type} is not one of the contract records (a programming error, not an input problem).
      */
     public <T extends Record> Decoded<T> decode(byte[] json, Class<T> type) {
         return codec.decode(json, type, limitOf(type));

@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param kind     which topic
  * @param storeId  the store segment
- * @param deviceId the device segment; empty exactly for {@link TopicKind#BUNDLE}
+ * @param deviceId the device segment; empty exactly for the store-wide kinds ({@link TopicKind#BUNDLE},
+ *                 {@link TopicKind#LINK})
  */
 public record Topic(TopicKind kind, String storeId, Optional<String> deviceId) {
 

@@ -13,7 +13,12 @@ public enum TopicKind {
     /** {@code wm/v1/s/{store}/d/{device}/cmd}: cloud to device commands, QoS 1, not retained. */
     CMD("cmd", 1, false, true),
     /** {@code wm/v1/s/{store}/bundle}: the store's decision bundle, QoS 1, retained. */
-    BUNDLE("bundle", 1, true, false);
+    BUNDLE("bundle", 1, true, false),
+    /**
+     * {@code wm/v1/s/{store}/link}: the hub's link to the cloud ({@code StoreLink}), QoS 1, retained, published by
+     * the hub into its own broker only (never forwarded upstream).
+     */
+    LINK("link", 1, true, false);
 
     private final String segment;
     private final int qos;

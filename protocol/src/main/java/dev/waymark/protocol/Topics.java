@@ -41,7 +41,12 @@ public final class Topics {
         return new Topic(TopicKind.BUNDLE, storeId, Optional.empty()).name();
     }
 
-    /** A per-device topic of the given kind; throws IllegalArgumentException for BUNDLE or a bad id. */
+    /** {@code wm/v1/s/{store}/link}: the hub's link state, for its kiosks; IllegalArgumentException on a bad id. */
+    public static String link(String storeId) {
+        return new Topic(TopicKind.LINK, storeId, Optional.empty()).name();
+    }
+
+    /** A per-device topic of the given kind; throws IllegalArgumentException for a store-wide kind or a bad id. */
     public static Topic device(TopicKind kind, String storeId, String deviceId) {
         requireSegment("device id", deviceId);
         return new Topic(kind, storeId, Optional.of(deviceId));
@@ -55,7 +60,8 @@ public final class Topics {
     /** Filter matching one kind for every device of one store, e.g. {@code wm/v1/s/store-1/d/+/events}. */
     public static String storeDevicesFilter(TopicKind kind, String storeId) {
         requireSegment("store id", storeId);
-        return kind.perDevice() ? ROOT + "s/" + storeId + "/d/+/" + kind.segment() : bundle(storeId);
+        return kind.perDevice() ? ROOT + "s/" + storeId + "/d/+/" + kind.segment()
+                : new Topic(kind, storeId, Optional.empty()).name();
     }
 
     /** Filter matching every topic of one device: {@code wm/v1/s/{store}/d/{device}/#}. */
@@ -84,8 +90,12 @@ public final class Topics {
         }
         String[] levels = topic.substring(ROOT.length()).split("/", -1);
         try {
-            if (levels.length == 3 && levels[2].equals(TopicKind.BUNDLE.segment())) {
-                return Decoded.accepted(new Topic(TopicKind.BUNDLE, levels[1], Optional.empty()));
+            if (levels.length == 3) {
+                for (TopicKind kind : TopicKind.values()) {
+                    if (!kind.perDevice() && kind.segment().equals(levels[2])) {
+                        return Decoded.accepted(new Topic(kind, levels[1], Optional.empty()));
+                    }
+                }
             }
             if (levels.length == 5 && levels[2].equals("d")) {
                 for (TopicKind kind : TopicKind.values()) {
@@ -98,7 +108,8 @@ public final class Topics {
         } catch (IllegalArgumentException e) {
             return Decoded.rejected("topic", e.getMessage());
         }
-        return Decoded.rejected("topic", "is not s/{store}/bundle or s/{store}/d/{device}/{kind} under " + ROOT);
+        return Decoded.rejected("topic", "is not s/{store}/bundle, s/{store}/link or s/{store}/d/{device}/{kind} under "
+                + ROOT);
     }
 
     /**

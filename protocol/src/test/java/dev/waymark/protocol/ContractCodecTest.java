@@ -10,6 +10,8 @@ import dev.waymark.protocol.action.Score;
 import dev.waymark.protocol.action.Stage;
 import dev.waymark.protocol.device.DeviceConfig;
 import dev.waymark.protocol.device.DeviceRole;
+import dev.waymark.protocol.device.LinkState;
+import dev.waymark.protocol.device.StoreLink;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -63,6 +65,19 @@ class ContractCodecTest {
                 .isEqualTo(Decoded.accepted(deviceConfig()));
         assertThat(underTest.decode(underTest.encode(bundle), DecisionBundle.class))
                 .isEqualTo(Decoded.accepted(bundle));
+    }
+
+    @Test
+    void storeLink_roundTripsAsLowerCaseStateAndIsoTime() {
+        StoreLink down = new StoreLink(LinkState.DOWN, Instant.parse("2026-11-23T09:15:02Z"));
+
+        byte[] json = underTest.encode(down);
+
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .isEqualTo("{\"since\":\"2026-11-23T09:15:02Z\",\"upstream\":\"down\"}");
+        assertThat(underTest.decode(json, StoreLink.class)).isEqualTo(Decoded.accepted(down));
+        assertThat(underTest.decode("{\"since\":\"2026-11-23T09:15:02Z\",\"upstream\":\"sideways\"}"
+                .getBytes(StandardCharsets.UTF_8), StoreLink.class).isAccepted()).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.waymark.protocol.action.Decision;
 import dev.waymark.protocol.action.DecisionBundle;
 import dev.waymark.protocol.action.Score;
 import dev.waymark.protocol.device.DeviceConfig;
+import dev.waymark.protocol.device.StoreLink;
 import dev.waymark.protocol.event.LineItem;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -45,7 +46,7 @@ class RecordContractTest {
         List<Class<?>> types = new ArrayList<>();
         EventCatalog.all().forEach(t -> types.add(t.payloadClass()));
         types.addAll(List.of(LineItem.class, Action.class, Decision.class, Candidate.class, Score.class,
-                DecisionBundle.class, DeviceConfig.class, CloudEvent.class));
+                DecisionBundle.class, DeviceConfig.class, StoreLink.class, CloudEvent.class));
         return Arbitraries.of(types).flatMap(type -> {
             Arbitrary<?> values = type == CloudEvent.class ? new CodecProperties().events()
                     : RecordArbitraries.of(type);

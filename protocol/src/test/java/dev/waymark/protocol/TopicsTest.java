@@ -26,12 +26,14 @@ class TopicsTest {
         assertThat(Topics.status("store-1", "kiosk-7")).isEqualTo("wm/v1/s/store-1/d/kiosk-7/status");
         assertThat(Topics.cmd("store-1", "kiosk-7")).isEqualTo("wm/v1/s/store-1/d/kiosk-7/cmd");
         assertThat(Topics.bundle("store-1")).isEqualTo("wm/v1/s/store-1/bundle");
+        assertThat(Topics.link("store-1")).isEqualTo("wm/v1/s/store-1/link");
     }
 
     @Test
     void filters_useSingleLevelWildcards() {
         assertThat(Topics.allDevicesFilter(TopicKind.EVENTS)).isEqualTo("wm/v1/s/+/d/+/events");
         assertThat(Topics.allDevicesFilter(TopicKind.BUNDLE)).isEqualTo("wm/v1/s/+/bundle");
+        assertThat(Topics.storeDevicesFilter(TopicKind.LINK, "store-1")).isEqualTo("wm/v1/s/store-1/link");
         assertThat(Topics.storeDevicesFilter(TopicKind.STATUS, "store-1")).isEqualTo("wm/v1/s/store-1/d/+/status");
         assertThat(Topics.deviceFilter("store-1", "kiosk-7")).isEqualTo("wm/v1/s/store-1/d/kiosk-7/#");
         assertThat(Topics.shared("cloud-core", TopicKind.EVENTS)).isEqualTo("$share/cloud-core/wm/v1/s/+/d/+/events");
@@ -40,7 +42,8 @@ class TopicsTest {
     @Test
     void parse_eachKind_returnsStoreDeviceAndKind() {
         for (TopicKind kind : TopicKind.values()) {
-            String name = kind.perDevice() ? Topics.device(kind, "s1", "d1").name() : Topics.bundle("s1");
+            String name = kind.perDevice() ? Topics.device(kind, "s1", "d1").name()
+                    : new Topic(kind, "s1", Optional.empty()).name();
             Topic parsed = Topics.parse(name).orElseThrow();
             assertThat(parsed.kind()).isEqualTo(kind);
             assertThat(parsed.storeId()).isEqualTo("s1");
@@ -52,7 +55,7 @@ class TopicsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "wm/v2/s/a/d/b/events", "wm/v1/s/a/d/b/telemetry", "wm/v1/s/a/d/b/events/x",
         "wm/v1/s/a/b/events", "wm/v1/s//d/b/events", "wm/v1/s/+/d/b/events", "wm/v1/s/a/d/#/events",
-        "wm/v1/s/a/bundle/x", "wm/v1/s/a"})
+        "wm/v1/s/a/bundle/x", "wm/v1/s/a", "wm/v1/s/a/links", "wm/v1/s/a/events", "wm/v1/s/a/link/x"})
     void parse_foreignOrBrokenTopic_isRejectedNamingTopic(String topic) {
         assertThat(Topics.parse(topic).rejectionIfAny().orElseThrow().field()).isEqualTo("topic");
     }
@@ -85,7 +88,8 @@ class TopicsTest {
     @Property(tries = 300)
     void parse_ofBuiltTopic_roundTrips(@ForAll("ids") String store, @ForAll("ids") String device,
                                        @ForAll TopicKind kind) {
-        String name = kind.perDevice() ? Topics.device(kind, store, device).name() : Topics.bundle(store);
+        String name = kind.perDevice() ? Topics.device(kind, store, device).name()
+                : new Topic(kind, store, Optional.empty()).name();
         assertThat(Topics.parse(name).orElseThrow().name()).isEqualTo(name);
     }
 
@@ -112,6 +116,8 @@ class TopicsTest {
     void topicKinds_carryQosAndRetainAsDesigned() {
         assertThat(TopicKind.STATUS.retained()).isTrue();
         assertThat(TopicKind.BUNDLE.retained()).isTrue();
+        assertThat(TopicKind.LINK.retained()).isTrue();
+        assertThat(TopicKind.LINK.perDevice()).isFalse();
         assertThat(TopicKind.EVENTS.retained()).isFalse();
         assertThat(TopicKind.EVENTS.qos()).isEqualTo(1);
         assertThat(TopicKind.ACTIONS.qos()).isEqualTo(1);

@@ -13,8 +13,11 @@ import dev.waymark.hub.support.Kiosk;
 import dev.waymark.hub.support.Mosquitto;
 import dev.waymark.hub.support.TestPki;
 import dev.waymark.hub.support.UpstreamBrokerMain;
+import dev.waymark.protocol.ContractCodec;
 import dev.waymark.protocol.EventCodec;
 import dev.waymark.protocol.Topics;
+import dev.waymark.protocol.device.LinkState;
+import dev.waymark.protocol.device.StoreLink;
 import dev.waymark.protocol.event.HubDevice;
 import dev.waymark.protocol.event.HubReport;
 import dev.waymark.provisioning.DeviceCa;
@@ -137,14 +140,31 @@ class HubAccessIT {
             assertThat(a.subscribe("$share/g/" + Topics.actions(STORE, "kiosk-acl2"))).isGreaterThanOrEqualTo(0x80);
             assertThat(a.subscribe(Topics.actions(STORE, "kiosk-acl2"))).isLessThan(0x80);
             assertThat(a.subscribe(Topics.bundle(STORE))).isLessThan(0x80);
+            assertThat(a.subscribe(Topics.link(STORE))).isLessThan(0x80);
         }
     }
 
     @Test
-    void publish_retainedBundle_isRefused() throws Exception {
+    void publish_retainedBundleOrLinkState_isRefused() throws Exception {
         try (Kiosk a = kiosk("kiosk-acl3")) {
             assertThat(a.publish(Topics.bundle(STORE), "{}".getBytes(StandardCharsets.UTF_8), true))
                     .isEqualTo(0x87);
+        }
+        try (Kiosk a = kiosk("kiosk-acl4")) {
+            assertThat(a.publish(Topics.link(STORE), "{}".getBytes(StandardCharsets.UTF_8), true))
+                    .isEqualTo(0x87);
+        }
+    }
+
+    @Test
+    void storeLink_whileConnectedUpstream_isRetainedUpForEveryKiosk() throws Exception {
+        try (Kiosk a = kiosk("kiosk-link")) {
+            a.subscribe(Topics.link(STORE));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !a.received().isEmpty());
+            Kiosk.Received link = a.received().get(0);
+            assertThat(link.retained()).isTrue();
+            assertThat(ContractCodec.create().decode(link.payload(), StoreLink.class).orElseThrow().upstream())
+                    .isEqualTo(LinkState.UP);
         }
     }
 

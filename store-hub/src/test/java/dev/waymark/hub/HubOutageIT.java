@@ -10,6 +10,10 @@ import dev.waymark.hub.support.Kiosk;
 import dev.waymark.hub.support.SteadyKiosk;
 import dev.waymark.hub.support.TestPki;
 import dev.waymark.hub.support.UpstreamBrokerMain;
+import dev.waymark.protocol.ContractCodec;
+import dev.waymark.protocol.Topics;
+import dev.waymark.protocol.device.LinkState;
+import dev.waymark.protocol.device.StoreLink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +22,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The WAN link fails under steady kiosk traffic: kiosks notice nothing, and nothing is lost or reordered. */
+/**
+ * The WAN link fails under steady kiosk traffic: kiosks keep getting PUBACKs, nothing is lost or reordered, and the
+ * hub tells them the store is offline (and back) on the store link topic.
+ */
 class HubOutageIT {
 
     private static final int KIOSKS = 3;
@@ -40,6 +47,10 @@ class HubOutageIT {
         try (StoreHub underTest = StoreHub.start(HubFixture.settings(folder, pki.hubKeystore(), upstreamPort),
                 TestPki.PASSWORD.toCharArray())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> underTest.status().linkUp());
+            Kiosk watcher = Kiosk.connect("ssl://127.0.0.1:" + underTest.mqttPort(), "kiosk-watch",
+                    pki.tls(pki.kiosk(TestPki.STORE, "kiosk-watch")));
+            watcher.subscribe(Topics.link(TestPki.STORE));
+            await().atMost(Duration.ofSeconds(10)).until(() -> lastLink(watcher) == LinkState.UP);
             for (int i = 0; i < KIOSKS; i++) {
                 String id = "kiosk-out" + i;
                 kiosks.add(new SteadyKiosk(Kiosk.connect("ssl://127.0.0.1:" + underTest.mqttPort(), id,
@@ -50,6 +61,8 @@ class HubOutageIT {
 
             upstream.stop();
             await().atMost(Duration.ofSeconds(30)).until(() -> !underTest.status().linkUp());
+            await("kiosks are told the store is offline").atMost(Duration.ofSeconds(10))
+                    .until(() -> lastLink(watcher) == LinkState.DOWN);
             long ackedAtOutage = kiosks.get(0).acknowledged().size();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> kiosks.get(0).acknowledged().size() > ackedAtOutage + 100);
@@ -58,6 +71,9 @@ class HubOutageIT {
             upstream = ChildJvm.start(UpstreamBrokerMain.class, folder.resolve("upstream-2.log"),
                     upstreamData.toString(), String.valueOf(upstreamPort));
             await().atMost(Duration.ofSeconds(60)).until(() -> underTest.status().linkUp());
+            await("kiosks are told the store is back").atMost(Duration.ofSeconds(10))
+                    .until(() -> lastLink(watcher) == LinkState.UP);
+            watcher.close();
             long ackedAtReturn = kiosks.get(0).acknowledged().size();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> kiosks.get(0).acknowledged().size() > ackedAtReturn + 100);
@@ -80,5 +96,11 @@ class HubOutageIT {
             cloud.close();
             upstream.stop();
         }
+    }
+
+    private static LinkState lastLink(Kiosk watcher) {
+        List<Kiosk.Received> received = watcher.received();
+        return received.isEmpty() ? null : ContractCodec.create()
+                .decode(received.get(received.size() - 1).payload(), StoreLink.class).orElseThrow().upstream();
     }
 }

@@ -59,7 +59,7 @@ final class PipelineHost implements AutoCloseable {
         Guard closed = scope -> context -> context.fail(403);
         Decisions decisions = new Decisions(new Decisions.Needs(vertx, store, BundleSigner.of(
                 KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate(), "bench"),
-                acknowledging(), consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::facts, closed,
+                acknowledging(), consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::context, closed,
                 OutboxSettings.from(new JsonObject()), IntentPlacements.defaults(), meters, clock));
         identity.onMerge(decisions::merged);
         JourneyEngine engine = JourneyEngine.defaults();

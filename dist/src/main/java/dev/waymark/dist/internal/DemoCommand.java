@@ -1,7 +1,7 @@
 package dev.waymark.dist.internal;
 
 import dev.waymark.dist.Waymark.ExitCodes;
-import dev.waymark.dist.internal.platform.Platform;
+import dev.waymark.dist.internal.demo.DemoRun;
 import dev.waymark.dist.internal.platform.PlatformPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,11 +73,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Waymark demo %s: %d store(s) x %d kiosk(s), data in %s%s%n", BuildInfo.version(), stores, kiosks,
                 plan.dataDir(), reset ? " (reset)" : "");
         out.flush();
-        Platform platform;
+        DemoRun run = new DemoRun(out);
         try {
-            platform = Platform.start(plan, out);
-        } catch (IOException e) {
+            run.start(plan);
+        } catch (IOException | IllegalStateException e) {
             err.println("waymark demo: cannot start: " + e.getMessage());
+            run.stop();
             return ExitCodes.REJECTED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -85,14 +86,14 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Stopping ...");
             out.flush();
             try {
-                platform.close();
+                run.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             stopped.countDown();
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("Running. Ctrl-C stops every role.");
+        out.println(runFor == null ? "Running. Ctrl-C stops every role." : "Running for " + duration + ".");
         out.flush();
         if (runFor != null && !stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS)) {
             Runtime.getRuntime().removeShutdownHook(hook);

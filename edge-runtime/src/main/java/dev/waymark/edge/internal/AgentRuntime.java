@@ -55,8 +55,11 @@ public final class AgentRuntime {
     private final Uplink uplink;
     private final ActionDisplay display;
     private final Commands commands;
+    private final StoreLinkWatch storeLink;
     private final DeviceConfig config;
     private final ContractCodec contracts = ContractCodec.create();
+    private final KeptExplanations explanations = new KeptExplanations(KeptExplanations.DEFAULT_CAPACITY);
+    private final KioskAssets screen;
     private CaptureApiVerticle api;
     private String deployment;
     private long idleTimer;
@@ -69,6 +72,7 @@ public final class AgentRuntime {
         var sockets = HubSockets.forHub(identity, settings.dev());
         PublicKey bundleKey = BundleKeeper.publicKey(config.bundleVerificationKey());
         EventMasker masker = masker(settings, identity);
+        this.screen = KioskAssets.load();
         this.store = OutboxStore.open(settings.database());
         ContactHistory history = contacts(store, clock.instant().minus(CONTACT_MEMORY));
         Optional<String> storedBundle = store.meta(BundleKeeper.META_KEY);
@@ -82,9 +86,10 @@ public final class AgentRuntime {
         // The decider, capturer and uplink call each other; these cells are filled before anything runs.
         Uplink[] uplinkRef = new Uplink[1];
         Capturer[] capturerRef = new Capturer[1];
-        this.decider = new OfflineDecider(clock, ids, writer, display, () -> uplinkRef[0].connected(),
+        this.storeLink = new StoreLinkWatch(contracts);
+        this.decider = new OfflineDecider(clock, ids, writer, display, this::storeOnline,
                 "always".equals(settings.localDecisions()), settings.placement(), history,
-                json -> capturerRef[0].capture(json));
+                json -> capturerRef[0].capture(json), explanations);
         this.capturer = new Capturer(codec, masker, source, clock, ids,
                 new SessionIds(random), writer, settings.locale(), writer.nextSequence(), events -> {
                     decider.onCommitted(events);
@@ -106,7 +111,8 @@ public final class AgentRuntime {
     }
 
     private Future<Void> deploy() {
-        api = new CaptureApiVerticle(settings.httpPort(), capturer::capture, this::status, display);
+        api = new CaptureApiVerticle(settings.httpPort(), capturer::capture, this::status, display, screen,
+                new ExplanationRoute(explanations, settings.explainUrl()));
         return vertx.deployVerticle(api).map(id -> {
             deployment = id;
             uplink.start(settings.heartbeat());
@@ -138,8 +144,9 @@ public final class AgentRuntime {
     }
 
     public EdgeStatus status() {
-        return new EdgeStatus(uplink.connected(), writer.count(), writer.bytes(), settings.diskQuotaBytes(),
-                writer.overQuota(), writer.dropped(), uplink.refused(), decider.bundleVersion(), decider.decisions());
+        return new EdgeStatus(uplink.connected(), storeOnline(), writer.count(), writer.bytes(),
+                settings.diskQuotaBytes(), writer.overQuota(), writer.dropped(), uplink.refused(),
+                decider.bundleVersion(), decider.decisions());
     }
 
     public Future<Void> close() {
@@ -168,7 +175,14 @@ public final class AgentRuntime {
             commands.run(payload);
         } else if (topic.equals(Topics.bundle(config.storeId()))) {
             bundles.offer(payload, true);
+        } else if (topic.equals(Topics.link(config.storeId()))) {
+            storeLink.offer(payload);
         }
+    }
+
+    /** The store is online when the hub is reachable and says it reaches the cloud. */
+    private boolean storeOnline() {
+        return uplink.connected() && storeLink.upstreamUp();
     }
 
     private static EventMasker masker(EdgeSettings settings, EdgeIdentity identity) {

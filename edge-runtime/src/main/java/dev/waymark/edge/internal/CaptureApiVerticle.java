@@ -23,9 +23,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The kiosk UI's localhost API: {@code POST /v1/events} (one capture or an array), {@code GET /v1/status}, and the
- * WebSocket {@code /v1/ws} on which the UI sends captures and receives actions. A capture is answered only after
- * its SQLite commit. Listens on 127.0.0.1 only.
+ * The kiosk UI's localhost API: {@code POST /v1/events} (one capture or an array), {@code GET /v1/status}, the
+ * WebSocket {@code /v1/ws} on which the UI sends captures and receives actions, {@code GET /v1/decisions/{id}} (the
+ * screen's "why" link), and the reference kiosk screen under {@code /kiosk/}. A capture is answered only after its
+ * SQLite commit. Listens on 127.0.0.1 only; every answer carries a same-origin-only Content-Security-Policy.
  */
 final class CaptureApiVerticle extends VerticleBase {
 
@@ -33,6 +34,9 @@ final class CaptureApiVerticle extends VerticleBase {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String HOST = "127.0.0.1";
+    // The screen loads its scripts, styles and data from this origin and talks to its WebSocket; nothing else.
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'none'";
     private static final String STORAGE_FAILED = "not stored: the kiosk's storage failed";
     private static final System.Logger LOG = System.getLogger(CaptureApiVerticle.class.getName());
 
@@ -40,23 +44,31 @@ final class CaptureApiVerticle extends VerticleBase {
     private final Function<JsonValue, CompletableFuture<CaptureResult>> capture;
     private final Supplier<EdgeStatus> status;
     private final ActionDisplay display;
+    private final KioskAssets screen;
+    private final ExplanationRoute explanations;
     private HttpServer server;
 
     CaptureApiVerticle(int port, Function<JsonValue, CompletableFuture<CaptureResult>> capture,
-                       Supplier<EdgeStatus> status, ActionDisplay display) {
+                       Supplier<EdgeStatus> status, ActionDisplay display, KioskAssets screen,
+                       ExplanationRoute explanations) {
         this.port = port;
         this.capture = capture;
         this.status = status;
         this.display = display;
+        this.screen = screen;
+        this.explanations = explanations;
     }
 
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        router.route().handler(CaptureApiVerticle::strictHeaders);
         router.post("/v1/events").handler(BodyHandler.create(false).setBodyLimit(Limits.MAX_BATCH_BYTES))
                 .handler(this::events);
         router.get("/v1/status").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
                 .end(StatusJson.of(status.get())));
+        router.get(ExplanationRoute.PATH).handler(explanations::handle);
+        screen.route(router);
         // The body handler fails an oversize request with 413; answer it in our refusal shape, not Vert.x's log.
         router.route().failureHandler(this::failed);
         HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(port)
@@ -124,6 +136,13 @@ final class CaptureApiVerticle extends VerticleBase {
                 }
             });
         });
+    }
+
+    private static void strictHeaders(RoutingContext ctx) {
+        ctx.response().headers().set("content-security-policy", CONTENT_SECURITY_POLICY)
+                .set("x-content-type-options", "nosniff").set("x-frame-options", "DENY")
+                .set("referrer-policy", "no-referrer").set("cache-control", "no-store");
+        ctx.next();
     }
 
     static int httpStatus(CaptureResult.Refusal refusal) {

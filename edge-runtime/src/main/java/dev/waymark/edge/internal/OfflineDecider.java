@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +46,11 @@ import java.util.function.Consumer;
 
 /**
  * Runs {@code journey-engine} on the kiosk's own sessions and decides intents locally from the last verified
- * bundle: while the hub is unreachable (or always, when configured). Everything runs on one thread in commit order.
+ * bundle: while the store is offline — the hub unreachable, or the hub saying it cannot reach the cloud — or always,
+ * when configured. Everything runs on one thread in commit order.
  * A locally decided action is shown at once; its contact is stored in SQLite (so caps hold across restarts) and an
- * impression event with the {@code edge-} decision id goes into the outbox, so the cloud counts it later.
+ * impression event with the {@code edge-} decision id goes into the outbox, so the cloud counts it later. Its
+ * explanation is kept in memory for the screen's "why" link.
  */
 final class OfflineDecider implements AutoCloseable {
 
@@ -64,10 +67,11 @@ final class OfflineDecider implements AutoCloseable {
     private final UlidGenerator ids;
     private final OutboxWriter writer;
     private final ActionDisplay display;
-    private final BooleanSupplier hubReachable;
+    private final BooleanSupplier storeOnline;
     private final boolean always;
     private final String placement;
     private final Consumer<JsonObject> outcomes;
+    private final KeptExplanations explanations;
     private final Map<String, ShopperSession> sessions = new HashMap<>();
     private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
     private final Map<String, String> timerSessions = new HashMap<>();
@@ -77,17 +81,18 @@ final class OfflineDecider implements AutoCloseable {
     private ContactHistory history;
 
     OfflineDecider(Clock clock, UlidGenerator ids, OutboxWriter writer, ActionDisplay display,
-                   BooleanSupplier hubReachable, boolean always, String placement, ContactHistory history,
-                   Consumer<JsonObject> outcomes) {
+                   BooleanSupplier storeOnline, boolean always, String placement, ContactHistory history,
+                   Consumer<JsonObject> outcomes, KeptExplanations explanations) {
         this.clock = clock;
         this.ids = ids;
         this.writer = writer;
         this.display = display;
-        this.hubReachable = hubReachable;
+        this.storeOnline = storeOnline;
         this.always = always;
         this.placement = placement;
         this.history = history;
         this.outcomes = outcomes;
+        this.explanations = explanations;
     }
 
     /** Switches to a verified bundle; throws IllegalArgumentException when its intent patterns do not load. */
@@ -96,7 +101,7 @@ final class OfflineDecider implements AutoCloseable {
         Brain next = new Brain(contents.version(), JourneyEngine.of(ActivityMapping.defaults(), patterns),
                 DecisionPipeline.create(catalog, contents.policies(), PropensityModel.restore(contents.model()), SEED),
                 catalog);
-        thread.execute(() -> brain = Optional.of(next));
+        onThread(() -> brain = Optional.of(next));
         bundleVersion = contents.version();
     }
 
@@ -110,7 +115,16 @@ final class OfflineDecider implements AutoCloseable {
 
     /** Feeds committed events, in commit order. */
     void onCommitted(List<CloudEvent> events) {
-        thread.execute(() -> events.forEach(this::apply));
+        onThread(() -> events.forEach(this::apply));
+    }
+
+    /** Runs on the decider's thread; once the agent is closing there is nothing left to decide for. */
+    private void onThread(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (RejectedExecutionException closing) {
+            // A bundle or a commit that arrives while the agent closes: dropped on purpose.
+        }
     }
 
     private void apply(CloudEvent event) {
@@ -164,7 +178,7 @@ final class OfflineDecider implements AutoCloseable {
     }
 
     private void decide(ShopperSession session, Intent intent) {
-        if (brain.isEmpty() || (!always && hubReachable.getAsBoolean())) {
+        if (brain.isEmpty() || (!always && storeOnline.getAsBoolean())) {
             return;
         }
         Brain b = brain.get();
@@ -176,6 +190,8 @@ final class OfflineDecider implements AutoCloseable {
                     .journey(session.journey().facts()).event(intent.attributes()).intent(intent.name())
                     .consent(session.consent()).history(history).build();
             DecisionResult result = b.pipeline().decide(request);
+            // Kept before the action is shown, so the screen's "why" link answers as soon as the card appears.
+            explanations.keep(decisionId, EdgeDecisionJson.of(result, intent.name(), placement, b.version()));
             for (SelectedAction selected : result.actions()) {
                 ActionDefinition definition = b.catalog().find(selected.actionId()).orElseThrow();
                 if (display.show(toAction(selected, definition, decisionId, now))) {

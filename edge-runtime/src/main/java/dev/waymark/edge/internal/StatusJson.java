@@ -15,6 +15,7 @@ final class StatusJson {
     static String of(EdgeStatus status) {
         return JSON.createObjectBuilder()
                 .add("connected", status.connected())
+                .add("storeOnline", status.storeOnline())
                 .add("outboxEvents", status.outboxEvents())
                 .add("outboxBytes", status.outboxBytes())
                 .add("quotaBytes", status.quotaBytes())

@@ -167,9 +167,10 @@ final class Uplink implements AutoCloseable {
         LOG.log(Level.INFO, "connected to " + config.hubAddress() + ", window " + window);
         MqttAsyncClient c = client.orElseThrow();
         try {
+            // The store link is retained: its current state arrives after every (re)connect.
             c.subscribe(new String[] {Topics.actions(config.storeId(), config.deviceId()),
-                Topics.cmd(config.storeId(), config.deviceId()), Topics.bundle(config.storeId())},
-                new int[] {1, 1, 1});
+                Topics.cmd(config.storeId(), config.deviceId()), Topics.bundle(config.storeId()),
+                Topics.link(config.storeId())}, new int[] {1, 1, 1, 1});
         } catch (MqttException e) {
             LOG.log(Level.WARNING, "subscribe failed: " + e.getMessage());
         }

@@ -65,10 +65,20 @@ public final class TestKiosk {
 
     /** A bundle with one edge-decidable help action for carts, under the given policies. */
     public byte[] bundle(long version, DecisionPolicies policies) {
-        ActionDefinition help = ActionDefinition.builder("help-cart").category(ActionCategory.CARE)
+        return bundle(version, policies, "help-cart");
+    }
+
+    /** As {@link #bundle(long, DecisionPolicies)}, with the help action called {@code actionId}. */
+    public byte[] bundle(long version, DecisionPolicies policies, String actionId) {
+        ActionDefinition help = ActionDefinition.builder(actionId).category(ActionCategory.CARE)
                 .channels(Channel.KIOSK).placements(PLACEMENT).edgeDecidable(true)
                 .eligibility("journey.cartItems > 0").build();
-        BundleContents contents = new BundleContents(version, List.of(help), IntentPatterns.defaults().toJson(),
+        return bundle(version, policies, List.of(help));
+    }
+
+    /** A bundle of the given actions with the default intent patterns, signed with this kiosk's bundle key. */
+    public byte[] bundle(long version, DecisionPolicies policies, List<ActionDefinition> actions) {
+        BundleContents contents = new BundleContents(version, actions, IntentPatterns.defaults().toJson(),
                 policies, PropensityModel.uniform().snapshot());
         BundleSigning signing = BundleSigner.of(bundleKeys.getPrivate(), "bk-1").sign(contents);
         return ContractCodec.create().encode(((BundleSigning.Signed) signing).bundle());

@@ -4,6 +4,7 @@ import dev.waymark.journey.IntentPattern;
 import dev.waymark.journey.IntentPattern.CartAbandonment;
 import dev.waymark.journey.IntentPattern.FeatureExploration;
 import dev.waymark.journey.IntentPattern.JourneyCompletion;
+import dev.waymark.journey.IntentPattern.LoyaltyRecognition;
 import dev.waymark.journey.IntentPattern.RepeatedSearchWithoutResult;
 import dev.waymark.journey.IntentPattern.ServiceRequestInitiation;
 import dev.waymark.journey.PatternError;
@@ -88,6 +89,8 @@ public final class PatternCodec {
                     (n, w) -> new FeatureExploration(name.get(), n, w));
             case "repeated_search_without_result" -> counted(entry, problem, "searches",
                     (n, w) -> new RepeatedSearchWithoutResult(name.get(), n, w));
+            case "loyalty_recognition" -> only(entry, problem)
+                    .flatMap(ok -> build(problem, () -> new LoyaltyRecognition(name.get())));
             case "journey_completion" -> only(entry, problem)
                     .flatMap(ok -> build(problem, () -> new JourneyCompletion(name.get())));
             default -> {

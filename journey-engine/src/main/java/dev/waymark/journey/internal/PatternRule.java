@@ -27,6 +27,9 @@ interface PatternRule {
         if (pattern instanceof IntentPattern.RepeatedSearchWithoutResult p) {
             return new CountedRule(p.name(), Facts.NO_RESULT, p.searches(), p.windowMinutes(), "searches");
         }
+        if (pattern instanceof IntentPattern.LoyaltyRecognition p) {
+            return new LoyaltyRecognitionRule(p);
+        }
         return new JourneyCompletionRule((IntentPattern.JourneyCompletion) pattern);
     }
 }

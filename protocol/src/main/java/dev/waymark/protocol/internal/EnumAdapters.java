@@ -4,6 +4,7 @@ import dev.waymark.protocol.action.ActionKind;
 import dev.waymark.protocol.action.DecisionMode;
 import dev.waymark.protocol.action.Stage;
 import dev.waymark.protocol.device.DeviceRole;
+import dev.waymark.protocol.device.LinkState;
 import dev.waymark.protocol.event.ConsentState;
 import dev.waymark.protocol.event.DeviceState;
 import jakarta.json.bind.adapter.JsonbAdapter;
@@ -22,7 +23,7 @@ final class EnumAdapters {
     static JsonbAdapter<?, ?>[] all() {
         return new JsonbAdapter<?, ?>[] {
             new ConsentStateAdapter(), new DeviceStateAdapter(), new ActionKindAdapter(),
-            new DecisionModeAdapter(), new StageAdapter(), new DeviceRoleAdapter()
+            new DecisionModeAdapter(), new StageAdapter(), new DeviceRoleAdapter(), new LinkStateAdapter()
         };
     }
 
@@ -80,6 +81,12 @@ final class EnumAdapters {
     static final class DeviceRoleAdapter extends LowerCase<DeviceRole> {
         DeviceRoleAdapter() {
             super(DeviceRole.class);
+        }
+    }
+
+    static final class LinkStateAdapter extends LowerCase<LinkState> {
+        LinkStateAdapter() {
+            super(LinkState.class);
         }
     }
 }

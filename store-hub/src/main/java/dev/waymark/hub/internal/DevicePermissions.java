@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * The only topics a device may use (DESIGN.md section 5): publish its own {@code events} (not retained) and
  * {@code status} (retained or not); subscribe to its own {@code actions} and {@code cmd} and to the store's
- * {@code bundle}, never as a shared subscription. Everything else is denied (default behaviour DENY), so a
+ * {@code bundle} and {@code link}, never as a shared subscription. Everything else is denied (default behaviour DENY), so a
  * kiosk can neither publish as another device, read another device's actions, subscribe to {@code #} or
- * {@code $share/...}, nor publish a retained bundle.
+ * {@code $share/...}, nor publish a retained bundle or link state.
  */
 final class DevicePermissions {
 
@@ -29,7 +29,8 @@ final class DevicePermissions {
                 permission(Topics.status(store, id), MqttActivity.PUBLISH, Retain.ALL),
                 permission(Topics.actions(store, id), MqttActivity.SUBSCRIBE, Retain.ALL),
                 permission(Topics.cmd(store, id), MqttActivity.SUBSCRIBE, Retain.ALL),
-                permission(Topics.bundle(store), MqttActivity.SUBSCRIBE, Retain.ALL));
+                permission(Topics.bundle(store), MqttActivity.SUBSCRIBE, Retain.ALL),
+                permission(Topics.link(store), MqttActivity.SUBSCRIBE, Retain.ALL));
     }
 
     private static TopicPermission permission(String topic, MqttActivity activity, Retain retain) {

@@ -49,6 +49,7 @@ public final class HubBridge implements AutoCloseable {
     });
     private final DrainRate rate;
     private Optional<HubStatusMessages> status = Optional.empty();
+    private Optional<StoreLinkAnnouncer> announcer = Optional.empty();
     private Optional<MqttAsyncClient> client = Optional.empty();
     private volatile boolean linkUp;
     private boolean closed;
@@ -78,10 +79,13 @@ public final class HubBridge implements AutoCloseable {
 
     /**
      * Connects (retrying until it works) and starts forwarding; publishes the hub's status and its device report on
-     * every connect and every {@code statusPeriod}, with its "offline" status as last will.
+     * every connect and every {@code statusPeriod}, with its "offline" status as last will; announces every change
+     * of the link to the store's kiosks through {@code announcer}, starting with "down".
      */
-    void start(HubStatusMessages status, Duration statusPeriod) {
+    void start(HubStatusMessages status, Duration statusPeriod, StoreLinkAnnouncer announcer) {
         this.status = Optional.of(status);
+        this.announcer = Optional.of(announcer);
+        announcer.linkChanged(false);
         outbox.onAppended(() -> post(this::pump));
         post(this::connect);
         thread.scheduleAtFixedRate(this::publishStatus, statusPeriod.toMillis(), statusPeriod.toMillis(),
@@ -160,6 +164,7 @@ public final class HubBridge implements AutoCloseable {
                 : token.getResponseProperties().getReceiveMaximum();
         window = Math.max(1, Math.min(settings.window(), (granted == null ? 65_535 : granted) - 2));
         linkUp = true;
+        announcer.ifPresent(a -> a.linkChanged(true));
         attempts = 0;
         inFlight = 0;
         cursor = 0;
@@ -185,6 +190,7 @@ public final class HubBridge implements AutoCloseable {
             LOG.log(Level.INFO, "bridge cannot reach " + settings.url() + ": " + reason);
         }
         linkUp = false;
+        announcer.ifPresent(a -> a.linkChanged(false));
         retire();
         long ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS << Math.min(attempts, 10));
         attempts++;

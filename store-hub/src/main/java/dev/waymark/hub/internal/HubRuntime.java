@@ -82,7 +82,8 @@ public final class HubRuntime implements AutoCloseable {
                     outbox, hub.local, hub.counters, RandomGenerator.getDefault());
             HubStatusMessages statusMessages = new HubStatusMessages(settings.storeId(), self.deviceId(), clock,
                     outbox, settings.outboxMaxRows(), hub.presence);
-            hub.bridge.start(statusMessages, Duration.ofSeconds(settings.statusPublishSeconds()));
+            hub.bridge.start(statusMessages, Duration.ofSeconds(settings.statusPublishSeconds()),
+                    new StoreLinkAnnouncer(hub.local, settings.storeId(), clock));
             return hub;
         } catch (IOException | RuntimeException e) {
             hub.close();

@@ -10,6 +10,7 @@ import dev.waymark.cloud.internal.accounts.PasswordHasher;
 import dev.waymark.cloud.internal.collector.CollectorRoutes;
 import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.consent.ConsentRoutes;
+import dev.waymark.cloud.internal.decision.DecisionSettings;
 import dev.waymark.cloud.internal.decision.Decisions;
 import dev.waymark.cloud.internal.decision.IntentPlacements;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
@@ -32,6 +33,7 @@ import dev.waymark.cloud.internal.keys.CloudKeys;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
 import dev.waymark.cloud.internal.pipeline.JourneyReads;
 import dev.waymark.cloud.internal.pipeline.PipelineParts;
+import dev.waymark.cloud.internal.pipeline.ProfileEventCounts;
 import dev.waymark.cloud.internal.profile.ProfileRoutes;
 import dev.waymark.cloud.internal.profile.ProfileSection;
 import dev.waymark.cloud.Store;
@@ -116,8 +118,8 @@ final class CloudAssembly {
     Future<Void> start() {
         return gateway.start().compose(started -> {
             decisions = new Decisions(new Decisions.Needs(vertx, store, keys.bundleSigner(), gateway.channel(),
-                    consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::facts, guard, OutboxSettings.from(flat),
-                    IntentPlacements.defaults(), meters, clock));
+                    consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::context, guard, OutboxSettings.from(flat),
+                    IntentPlacements.defaults(), meters, clock, DecisionSettings.from(flat)));
             identity.onMerge(decisions::merged);
             return decisions.start();
         }).compose(started -> {
@@ -142,6 +144,7 @@ final class CloudAssembly {
         Map<String, ProfileSection> sections = new LinkedHashMap<>();
         sections.put("journey", JourneyReads::section);
         sections.put("decisions", decisions::recentDecisions);
+        sections.put("events", ProfileEventCounts::section);
         return List.of(
                 new HealthRoutes(healthChecks, insight.healthTimeout())::mount,
                 new MetricsRoutes(meters, guard, insight.metricsOpen())::mount,

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The decisioning host on the stream: triggered decisions from intents and the outcomes that teach the learner.
@@ -27,4 +28,12 @@ public interface Decider {
      * live-feed items as {@link #onIntent} does.
      */
     List<JsonObject> onOutcome(Connection connection, String profileId, CloudEvent outcome) throws SQLException;
+
+    /**
+     * The profile an outcome event ({@code wm.outcome.*}) belongs to, since its payload names no customer (a kiosk
+     * outcome carries no session): the profile of a cloud decision; for an {@code edge-} decision, made at the kiosk
+     * and unknown here, the profile of the kiosk session open on that device when the outcome was captured (the
+     * latest begun at or before it). Empty when neither is known; the outcome is then ignored.
+     */
+    Optional<String> ownerOf(Connection connection, CloudEvent outcome) throws SQLException;
 }

@@ -8,6 +8,7 @@ import dev.waymark.decision.Contact;
 import dev.waymark.decision.DecisionMode;
 import dev.waymark.decision.DecisionResult;
 import dev.waymark.decision.SelectedAction;
+import dev.waymark.journey.JourneyContext;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -121,11 +122,16 @@ public final class DecisionService {
         return found;
     }
 
-    /** Journey facts from the host, overlaid by a simulation's inline {@code journey}; profile facts likewise. */
+    /**
+     * Journey facts and {@link ProfileFacts} from the host's journey context, overlaid by a simulation's inline
+     * {@code journey} and {@code profile}.
+     */
     private DecisionInput input(Connection c, DecisionAsk ask, String profileId, Instant now) throws SQLException {
-        Map<String, Object> journey = new HashMap<>(journeys.factsFor(c, profileId));
+        JourneyContext context = journeys.contextOf(c, profileId);
+        Map<String, Object> journey = new HashMap<>(context.facts());
         journey.putAll(ask.journey());
-        Map<String, Object> profile = new HashMap<>(ask.profile());
+        Map<String, Object> profile = new HashMap<>(ProfileFacts.of(profileId, context));
+        profile.putAll(ask.profile());
         profile.put("profileId", profileId);
         return new DecisionInput(DecisionMode.INBOUND, profileId, ask.channel(), ask.placement(), Optional.empty(),
                 journey, profile, Map.of(), ask.context(), now);

@@ -43,7 +43,15 @@ public final class Decisions implements AutoCloseable {
     /** What the part needs from its host. */
     public record Needs(Vertx vertx, Store store, BundleSigner signer, DeviceChannel devices, ConsentBook consent,
             KpiRecorder kpis, ProfileLookup profiles, JourneyLookup journeys, Guard guard, OutboxSettings outbox,
-            IntentPlacements placements, MeterRegistry meters, Clock clock) {
+            IntentPlacements placements, MeterRegistry meters, Clock clock, DecisionSettings settings) {
+
+        /** With {@link DecisionSettings#DEFAULTS}. */
+        public Needs(Vertx vertx, Store store, BundleSigner signer, DeviceChannel devices, ConsentBook consent,
+                KpiRecorder kpis, ProfileLookup profiles, JourneyLookup journeys, Guard guard, OutboxSettings outbox,
+                IntentPlacements placements, MeterRegistry meters, Clock clock) {
+            this(vertx, store, signer, devices, consent, kpis, profiles, journeys, guard, outbox, placements, meters,
+                    clock, DecisionSettings.DEFAULTS);
+        }
     }
 
     /** Assembles the part; nothing runs until {@link #start()}. */
@@ -58,7 +66,7 @@ public final class Decisions implements AutoCloseable {
         Outbox outbox = new Outbox();
         this.outcomes = new OutcomeRecorder(log, catalogs, contacts, claims, learner, needs.kpis());
         this.decider = new StreamDecider(maker, log, contacts, new ActionDelivery(outbox, ids), claims,
-                needs.kpis(), needs.placements(), outcomes);
+                needs.kpis(), needs.placements(), outcomes, needs.settings());
         this.service = new DecisionService(store, maker, log, contacts, needs.kpis(), needs.profiles(),
                 needs.journeys(), new Simulation(catalogs, maker, learner), needs.clock());
         this.drainer = new OutboxDrainer(needs.vertx(), store, outbox, needs.devices(), needs.outbox(),

@@ -1,16 +1,17 @@
 package dev.waymark.cloud.internal.decision;
 
+import dev.waymark.journey.JourneyContext;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 
 /**
- * The journey facts ({@code JourneyContext.facts()}) of a profile for inbound decisions; wired by the host to its
- * journey state. Only reads; an unknown profile gets the facts of an empty context.
+ * The journey context of a profile for inbound decisions (its facts are the rules' {@code journey}, and {@link
+ * ProfileFacts} read it too); wired by the host to its journey state. Only reads; an unknown profile gets an empty
+ * context.
  */
 @FunctionalInterface
 public interface JourneyLookup {
 
-    /** The profile's journey facts as CEL rules see them in {@code journey}. */
-    Map<String, Object> factsFor(Connection c, String profileId) throws SQLException;
+    /** The profile's journey context. */
+    JourneyContext contextOf(Connection c, String profileId) throws SQLException;
 }

@@ -2,6 +2,7 @@ package dev.waymark.cloud.internal.decision;
 
 import dev.waymark.cloud.internal.decision.catalog.CatalogEntry;
 import dev.waymark.cloud.internal.decision.catalog.CatalogStore;
+import dev.waymark.cloud.internal.identity.ProfileDirectory;
 import dev.waymark.cloud.internal.insight.KpiRecorder;
 import dev.waymark.decision.Contact;
 import dev.waymark.decision.Outcome;
@@ -88,6 +89,25 @@ public final class OutcomeRecorder {
             learner.learn(c, new Outcome(seen.actionId(), segment, !seen.kind().equals("dismiss")));
         }
         return List.of();
+    }
+
+    /**
+     * The profile an outcome event belongs to (see {@link Decider#ownerOf}): a cloud decision's own profile, or for
+     * an {@code edge-} decision the profile of the kiosk session open on that device when the outcome was captured.
+     */
+    public Optional<String> ownerOf(Connection c, CloudEvent event) throws SQLException {
+        Optional<Seen> parsed = parse(event);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!parsed.get().decisionId().startsWith(EDGE_PREFIX)) {
+            return log.find(c, parsed.get().decisionId()).map(DecisionRow::profileId);
+        }
+        Source source = event.parsedSource();
+        if (source.storeId().isEmpty() || source.deviceId().isEmpty()) {
+            return Optional.empty();
+        }
+        return ProfileDirectory.kioskSessionAt(c, source.storeId().get(), source.deviceId().get(), event.time());
     }
 
     /** Outcomes of unknown (non-edge) decisions, counted and ignored since start. */

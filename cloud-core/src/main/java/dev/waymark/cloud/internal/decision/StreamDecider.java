@@ -22,7 +22,10 @@ import java.util.Optional;
 /**
  * The triggered path: decides an intent from the stream with the current catalog, records the decision with its
  * explanation, and for each chosen action still within its time to live (measured from the trigger's capture
- * time) a contact and an outbox message. Skips an intent the kiosk already decided offline ({@link EdgeClaims}).
+ * time) a contact and an outbox message. Skips an intent the kiosk already decided offline ({@link EdgeClaims}),
+ * and a kiosk's trigger older than {@link DecisionSettings#kioskTriggerMaxAge()}: it reaches the cloud that late
+ * only after waiting in a buffer while the store or the kiosk was offline, when the kiosk decided it itself (its
+ * impression, later in the same stream, would come too late to claim it).
  */
 public final class StreamDecider implements Decider {
 
@@ -34,10 +37,12 @@ public final class StreamDecider implements Decider {
     private final KpiRecorder kpis;
     private final IntentPlacements placements;
     private final OutcomeRecorder outcomes;
+    private final DecisionSettings settings;
 
     /** A decider from its parts; {@code outcomes} handles {@link #onOutcome}. */
     public StreamDecider(DecisionMaker maker, DecisionLog log, ContactBook contacts, ActionDelivery delivery,
-            EdgeClaims claims, KpiRecorder kpis, IntentPlacements placements, OutcomeRecorder outcomes) {
+            EdgeClaims claims, KpiRecorder kpis, IntentPlacements placements, OutcomeRecorder outcomes,
+            DecisionSettings settings) {
         this.maker = maker;
         this.log = log;
         this.contacts = contacts;
@@ -46,6 +51,7 @@ public final class StreamDecider implements Decider {
         this.kpis = kpis;
         this.placements = placements;
         this.outcomes = outcomes;
+        this.settings = settings;
     }
 
     @Override
@@ -57,14 +63,18 @@ public final class StreamDecider implements Decider {
                 ? claims.claimedBy(c, trigger.profileId(), storeId, trigger.deviceId().get(), trigger.captureTime())
                 : Optional.empty();
         if (edge.isPresent()) {
-            log.record(c, row(trigger, maker.nextId(), placement, "skipped", new JsonArray(), new JsonArray(),
-                    false, ExplanationJson.note("the kiosk already decided this moment offline (" + edge.get()
-                            + "); not decided again"), 0));
-            return List.of();
+            return skipped(c, trigger, placement, "the kiosk already decided this moment offline (" + edge.get()
+                    + "); not decided again");
+        }
+        if (trigger.channel() == Channel.KIOSK && trigger.deviceId().isPresent()
+                && trigger.captureTime().plus(settings.kioskTriggerMaxAge()).isBefore(trigger.now())) {
+            return skipped(c, trigger, placement, "captured " + trigger.captureTime() + ", more than "
+                    + settings.kioskTriggerMaxAge() + " ago: it waited in a buffer while the kiosk or its store was "
+                    + "offline, when it was the kiosk's to decide locally; not decided again");
         }
         DecisionMaker.Made made = maker.decide(c, new DecisionInput(DecisionMode.TRIGGERED, trigger.profileId(),
                 trigger.channel(), placement, Optional.of(intent), trigger.journey().facts(),
-                Map.of("profileId", trigger.profileId()), trigger.intent().attributes(), Map.of(), trigger.now()));
+                ProfileFacts.of(trigger.profileId(), trigger.journey()), trigger.intent().attributes(), Map.of(), trigger.now()));
         DecisionResult result = made.result();
         List<String> sent = new ArrayList<>();
         List<String> expired = new ArrayList<>();
@@ -100,9 +110,21 @@ public final class StreamDecider implements Decider {
         return liveItems(trigger, storeId, made.decisionId(), intent, sent);
     }
 
+    private List<JsonObject> skipped(Connection c, Trigger trigger, String placement, String note)
+            throws SQLException {
+        log.record(c, row(trigger, maker.nextId(), placement, "skipped", new JsonArray(), new JsonArray(), false,
+                ExplanationJson.note(note), 0));
+        return List.of();
+    }
+
     @Override
     public List<JsonObject> onOutcome(Connection c, String profileId, CloudEvent outcome) throws SQLException {
         return outcomes.onOutcome(c, profileId, outcome);
+    }
+
+    @Override
+    public Optional<String> ownerOf(Connection c, CloudEvent outcome) throws SQLException {
+        return outcomes.ownerOf(c, outcome);
     }
 
     private static DecisionRow row(Trigger trigger, String decisionId, String placement, String status,

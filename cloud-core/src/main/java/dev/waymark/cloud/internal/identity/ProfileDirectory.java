@@ -55,6 +55,28 @@ public final class ProfileDirectory {
         return null;
     }
 
+    /**
+     * The profile of the kiosk session that was open on a device at {@code at}: of that device's
+     * {@code kiosk_session} identities ({@code store/device/session}), the one first seen latest, at or before
+     * {@code at} (both times on the kiosk's clock). Empty when the device has no session that early.
+     */
+    public static Optional<String> kioskSessionAt(Connection c, String storeId, String deviceId, Instant at)
+            throws SQLException {
+        // A range on the primary key (namespace, value) rather than LIKE, which SQLite would not serve from it:
+        // '0' follows '/' in ASCII, so [prefix, prefix without its '/' + '0') holds exactly the device's sessions.
+        String prefix = storeId + "/" + deviceId + "/";
+        try (PreparedStatement select = c.prepareStatement("SELECT profile_id FROM identities WHERE namespace = ? "
+                + "AND value >= ? AND value < ? AND linked_at <= ? ORDER BY linked_at DESC LIMIT 1")) {
+            select.setString(1, "kiosk_session");
+            select.setString(2, prefix);
+            select.setString(3, storeId + "/" + deviceId + "0");
+            select.setLong(4, at.toEpochMilli());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** The profile's identities, {@code [{namespace, value}]}, oldest link first. */
     public static JsonArray identities(Connection c, String profileId) throws SQLException {
         JsonArray identities = new JsonArray();

@@ -4,7 +4,6 @@ import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.Store;
 import dev.waymark.cloud.internal.LiveFeed;
 import dev.waymark.cloud.internal.identity.Identifier;
-import dev.waymark.cloud.internal.identity.Resolution;
 import dev.waymark.cloud.internal.insight.KpiRecorder;
 import dev.waymark.journey.Activity;
 import dev.waymark.journey.Intent;
@@ -38,9 +37,10 @@ import java.util.logging.Logger;
 /**
  * The stream processor (DESIGN.md section 4, step 6): consumes the {@link EventLog} in batches and, for each
  * batch, in one store transaction: drops duplicates by {@code source}+{@code id} over the persistent window,
- * resolves identity, records consent, updates journey state and its durable timers, decides the intents, joins
- * outcomes, and records KPI and device facts. The log position moves only after that transaction committed; the
- * live feed is published after it too. Within a batch a device's events are applied in sequence order.
+ * resolves identity, counts the event for its profile, records consent, updates journey state and its durable
+ * timers, decides the intents, joins outcomes, and records KPI and device facts. The log position moves only after
+ * that transaction committed; the live feed is published after it too. Within a batch a device's events are applied
+ * in sequence order.
  */
 public final class EventPipeline {
 
@@ -74,6 +74,7 @@ public final class EventPipeline {
         this.duplicates = meters.counter("wm.pipeline.duplicates");
         this.unreadable = meters.counter("wm.pipeline.unreadable");
         parts.identity().onMerge(journeys);
+        parts.identity().onMerge(new ProfileEventCounts());
     }
 
     /** Called after commit for each store seen for the first time (to send it the current bundle). */
@@ -179,12 +180,21 @@ public final class EventPipeline {
             return;
         }
         List<Identifier> identifiers = parts.identifiersOf().apply(event);
-        if (identifiers.isEmpty()) {
+        String profileId;
+        if (!identifiers.isEmpty()) {
+            profileId = parts.identity().resolve(c, identifiers, event.source() + " " + event.id(), event.time())
+                    .profileId();
+        } else if (event.type().startsWith("wm.outcome.")) {
+            // An outcome names no customer: it belongs to its decision's profile, or the kiosk session's.
+            Optional<String> owner = parts.decider().ownerOf(c, event);
+            if (owner.isEmpty()) {
+                return;
+            }
+            profileId = owner.get();
+        } else {
             return;
         }
-        Resolution resolution = parts.identity().resolve(c, identifiers, event.source() + " " + event.id(),
-                event.time());
-        String profileId = resolution.profileId();
+        ProfileEventCounts.count(c, profileId, event.type());
         parts.consent().record(c, profileId, event);
         live.add(LiveItems.event(event, source, profileId));
         if (event.type().startsWith("wm.outcome.")) {

@@ -1,16 +1,13 @@
 package dev.waymark.cloud.internal.pipeline;
 
+import dev.waymark.cloud.internal.decision.ProfileFacts;
 import dev.waymark.journey.JourneyContext;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Reads of stored journey state for the APIs: the facts a decision sees, and the profile API's journey section. */
 public final class JourneyReads {
@@ -18,9 +15,9 @@ public final class JourneyReads {
     private JourneyReads() {
     }
 
-    /** The profile's journey facts ({@link JourneyContext#facts()}); those of an empty context when unknown. */
-    public static Map<String, Object> facts(Connection c, String profileId) throws SQLException {
-        return JourneyStore.read(c, profileId).orElseGet(() -> JourneyContext.empty(profileId)).facts();
+    /** The profile's journey context; an empty one when unknown. */
+    public static JourneyContext context(Connection c, String profileId) throws SQLException {
+        return JourneyStore.read(c, profileId).orElseGet(() -> JourneyContext.empty(profileId));
     }
 
     /** The profile API's {@code journey} section: stage, facts, cart, open service journeys, recent activities. */
@@ -36,10 +33,7 @@ public final class JourneyReads {
         JsonArray service = new JsonArray();
         context.serviceJourneys().forEach(j -> service.add(new JsonObject().put("id", j.id()).put("topic", j.topic())
                 .put("channel", j.channel().wireName()).put("openedAt", j.openedAt().toString())));
-        Set<String> seen = new TreeSet<>();
-        context.sessions().keySet().forEach(channel -> seen.add(channel.wireName()));
-        context.recent().forEach(activity -> seen.add(activity.channel().wireName()));
-        JsonArray channels = new JsonArray(List.copyOf(seen));
+        JsonArray channels = new JsonArray(ProfileFacts.channels(context));
         return new JsonObject().put("stage", context.stage().name().toLowerCase(Locale.ROOT))
                 .put("asOf", context.asOf().toString()).put("channels", channels)
                 .put("facts", new JsonObject(new LinkedHashMap<>(context.facts())))

@@ -3,6 +3,7 @@ package dev.waymark.cloud.internal.pipeline;
 import dev.waymark.cloud.internal.identity.MergeHook;
 import dev.waymark.journey.JourneyContext;
 import dev.waymark.journey.JourneyContextCodec;
+import dev.waymark.journey.JourneySettings;
 import dev.waymark.journey.JourneyStage;
 import dev.waymark.journey.TimerCommand;
 import java.sql.Connection;
@@ -119,15 +120,16 @@ final class JourneyStore implements MergeHook {
     }
 
     /**
-     * On a merge the more recently active context survives under {@code into} (a shopper's live kiosk session
-     * matters more than an older web visit); the other one's pending timers are dropped with it.
+     * On a merge the two contexts become one under {@code into} ({@link JourneyMerge}): the more recently active
+     * one decides stage, cart and pending timers, the other one's timers are dropped; the history of both is kept.
      */
     @Override
     public void merged(Connection c, String from, String into) throws SQLException {
         JourneyContext source = load(c, from);
         JourneyContext target = load(c, into);
-        JourneyContext survivor = source.asOf().isAfter(target.asOf()) ? source : target;
+        JourneyContext survivor = JourneyMerge.survivor(target, source);
         JourneyContext dropped = survivor == source ? target : source;
+        JourneyContext merged = JourneyMerge.of(survivor, dropped, into, JourneySettings.defaults());
         for (String timerId : dropped.pendingTimers().keySet()) {
             deleteTimer(c, timerId);
         }
@@ -143,15 +145,9 @@ final class JourneyStore implements MergeHook {
         }
         cache.remove(from);
         staged.remove(from);
-        if (survivor.stage() != JourneyStage.AWARENESS || !survivor.asOf().equals(Instant.EPOCH)) {
-            save(into, rekeyed(survivor, into), survivor.asOf());
+        if (merged.stage() != JourneyStage.AWARENESS || !merged.asOf().equals(Instant.EPOCH)) {
+            save(into, merged, merged.asOf());
         }
-    }
-
-    private static JourneyContext rekeyed(JourneyContext c, String profileId) {
-        return new JourneyContext(profileId, c.stage(), c.asOf(), c.sessions(), c.serviceJourneys(), c.recent(),
-                c.cart(), c.counters(), c.lastIntent(), c.pendingTimers(), c.lastFired(), c.sources(),
-                c.webEventIds());
     }
 
     /** Forgets cached contexts, after a transaction that may have cached uncommitted ones failed. */

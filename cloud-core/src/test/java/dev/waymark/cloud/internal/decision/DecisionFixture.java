@@ -6,6 +6,7 @@ import dev.waymark.cloud.internal.store.JdbcStore;
 import dev.waymark.cloud.testing.RecordingDevices;
 import dev.waymark.decision.BundleSigner;
 import dev.waymark.decision.ConsentView;
+import dev.waymark.journey.CartLine;
 import dev.waymark.journey.JourneyContext;
 import dev.waymark.protocol.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,8 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -62,10 +62,11 @@ final class DecisionFixture implements AutoCloseable {
     }
 
     /** The journey of a profile with one item in the cart, for the web banner's rule. */
-    static Map<String, Object> journeyWithOneCartItem(Connection c, String profileId) {
-        Map<String, Object> facts = new HashMap<>(JourneyContext.empty(profileId).facts());
-        facts.put("cartItems", 1L);
-        return facts;
+    static JourneyContext journeyWithOneCartItem(Connection c, String profileId) {
+        JourneyContext e = JourneyContext.empty(profileId);
+        return new JourneyContext(profileId, e.stage(), e.asOf(), e.sessions(), e.serviceJourneys(), e.recent(),
+                List.of(new CartLine("SKU-1", "packs", 1, 5999)), e.counters(), e.lastIntent(), e.pendingTimers(),
+                e.lastFired(), e.sources(), e.webEventIds());
     }
 
     /** Serves the part's routes on an ephemeral port; returns a client aimed at it. */

@@ -79,12 +79,58 @@ class StreamDeciderTest {
     @Test
     void onIntent_eventOlderThanTheActionsTimeToLive_recordsExpiredDecisionWithoutOutboxRowOrContact()
             throws Exception {
-        decide(trigger("p-2", "kiosk-1", Instant.now().minus(Duration.ofMinutes(6))));
+        decide(webCartAbandonment("p-2", Instant.now().minus(Duration.ofMinutes(31))));
 
         assertThat(fixture.text("SELECT status FROM decisions")).isEqualTo("expired");
         assertThat(fixture.text("SELECT explanation FROM decisions")).contains("older than the action's time to live");
         assertThat(fixture.rows("outbox")).isZero();
         assertThat(fixture.rows("contacts")).isZero();
+    }
+
+    @Test
+    void onIntent_kioskTriggerOlderThanTheMaxAge_isSkippedWithoutContactOutboxRowOrKpiFact() throws Exception {
+        decide(trigger("p-10", "kiosk-1", Instant.now().minus(DecisionSettings.DEFAULTS.kioskTriggerMaxAge())
+                .minusSeconds(1)));
+
+        assertThat(fixture.text("SELECT status FROM decisions")).isEqualTo("skipped");
+        assertThat(fixture.text("SELECT explanation FROM decisions")).contains("more than PT1M ago")
+                .contains("the kiosk's to decide locally");
+        assertThat(fixture.rows("outbox")).isZero();
+        assertThat(fixture.rows("contacts")).isZero();
+        assertThat(fixture.kpis.decisions).isEmpty();
+    }
+
+    @Test
+    void onIntent_webTriggerOlderThanTheKioskMaxAge_isStillDecided() throws Exception {
+        decide(webCartAbandonment("p-11", Instant.now().minus(Duration.ofMinutes(5))));
+
+        assertThat(fixture.text("SELECT status FROM decisions")).isEqualTo("sent");
+    }
+
+    @Test
+    void ownerOf_outcomeOfACloudDecision_isTheDecisionsProfile() throws Exception {
+        decide(trigger("p-12", "kiosk-1", Instant.now()));
+        String decisionId = fixture.text("SELECT decision_id FROM decisions");
+
+        assertThat(ownerOf("kiosk-1", Instant.now(), new OutcomeAccept("fitting-help", decisionId, "kiosk-offer")))
+                .contains("p-12");
+        assertThat(ownerOf("kiosk-1", Instant.now(), new OutcomeAccept("fitting-help", "unknown", "kiosk-offer")))
+                .isEmpty();
+    }
+
+    @Test
+    void ownerOf_edgeImpression_isTheProfileOfTheKioskSessionOpenOnThatDeviceThen() throws Exception {
+        Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
+        session("store-1/kiosk-1/ks-early", "p-early", t0);
+        session("store-1/kiosk-10/ks-other-device", "p-other-device", t0.plusSeconds(60));
+        session("store-2/kiosk-1/ks-other-store", "p-other-store", t0.plusSeconds(60));
+        session("store-1/kiosk-1/ks-late", "p-late", t0.plusSeconds(600));
+        OutcomeImpression edge = new OutcomeImpression("fitting-help", "edge-" + IDS.next().value(), "home");
+
+        assertThat(ownerOf("kiosk-1", t0.plusSeconds(300), edge)).contains("p-early");
+        assertThat(ownerOf("kiosk-1", t0.plusSeconds(600), edge)).contains("p-late");
+        assertThat(ownerOf("kiosk-1", t0.minusSeconds(1), edge)).isEmpty();
+        assertThat(ownerOf("kiosk-2", t0.plusSeconds(300), edge)).isEmpty();
     }
 
     @Test
@@ -180,12 +226,16 @@ class StreamDeciderTest {
     }
 
     private static Trigger webCartAbandonment(String profile) {
+        return webCartAbandonment(profile, Instant.now());
+    }
+
+    private static Trigger webCartAbandonment(String profile, Instant captured) {
         JourneyContext empty = JourneyContext.empty(profile);
         JourneyContext withCart = new JourneyContext(profile, empty.stage(), Instant.now(), Map.of(), List.of(),
                 List.of(), List.of(new CartLine("sku-1", "shoes", 1, 8900)), empty.counters(), "", Map.of(),
                 Map.of(), List.of(), List.of());
         return new Trigger(profile, new Intent("cart_abandonment", profile, Instant.now(), "e1", Map.of()),
-                Channel.WEB, Optional.empty(), Optional.empty(), Optional.of("s1"), withCart, Instant.now(),
+                Channel.WEB, Optional.empty(), Optional.empty(), Optional.of("s1"), withCart, captured,
                 Instant.now());
     }
 
@@ -196,6 +246,24 @@ class StreamDeciderTest {
     private void outcome(String profile, String device, Instant at, Payload payload) throws Exception {
         CloudEvent event = CloudEvent.of(IDS.next(), Source.device("store-1", device), at, 1, payload);
         fixture.store.write(c -> underTest.onOutcome(c, profile, event)).await(10, TimeUnit.SECONDS);
+    }
+
+    private Optional<String> ownerOf(String device, Instant at, Payload payload) throws Exception {
+        CloudEvent event = CloudEvent.of(IDS.next(), Source.device("store-1", device), at, 1, payload);
+        return fixture.store.read(c -> underTest.ownerOf(c, event)).await(10, TimeUnit.SECONDS);
+    }
+
+    /** A kiosk session identity, as the identity graph records it when the session's first event arrives. */
+    private void session(String value, String profile, Instant firstSeen) throws Exception {
+        fixture.store.write(c -> {
+            try (var insert = c.prepareStatement("INSERT INTO identities (namespace, value, profile_id, linked_at) "
+                    + "VALUES ('kiosk_session', ?, ?, ?)")) {
+                insert.setString(1, value);
+                insert.setString(2, profile);
+                insert.setLong(3, firstSeen.toEpochMilli());
+                return insert.executeUpdate();
+            }
+        }).await(10, TimeUnit.SECONDS);
     }
 
     private static Trigger trigger(String profile, String device, Instant captured) throws SQLException {

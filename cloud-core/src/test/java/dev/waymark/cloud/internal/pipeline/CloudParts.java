@@ -53,7 +53,7 @@ final class CloudParts implements AutoCloseable {
                 Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofMillis(500));
         decisions = new Decisions(new Decisions.Needs(vertx, store,
                 BundleSigner.of(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate(), "k1"),
-                devices, consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::facts,
+                devices, consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::context,
                 scope -> context -> context.fail(403), outbox, IntentPlacements.defaults(), meters, clock));
         decisions.start().await(10, TimeUnit.SECONDS);
         identity.onMerge(decisions::merged);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.waymark.cloud.EventLog;
+import dev.waymark.cloud.internal.decision.ProfileFacts;
 import dev.waymark.cloud.testing.MovableClock;
+import dev.waymark.journey.JourneyContext;
+import dev.waymark.journey.JourneyContextCodec;
 import dev.waymark.protocol.CloudEvent;
 import dev.waymark.protocol.EventCodec;
 import dev.waymark.protocol.Payload;
@@ -16,8 +19,14 @@ import dev.waymark.protocol.event.Heartbeat;
 import dev.waymark.protocol.event.HubDevice;
 import dev.waymark.protocol.event.HubReport;
 import dev.waymark.protocol.event.LoyaltyScan;
+import dev.waymark.protocol.event.OutcomeAccept;
+import dev.waymark.protocol.event.OutcomeImpression;
 import dev.waymark.protocol.event.ServiceRequest;
 import dev.waymark.protocol.event.SessionStart;
+import dev.waymark.protocol.event.WebIdentify;
+import dev.waymark.protocol.event.WebTrack;
+import io.vertx.core.json.JsonObject;
+import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,6 +38,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,6 +84,10 @@ class EventPipelineTest {
     private CloudEvent kiosk(String device, Payload data) {
         return CloudEvent.of(ids.next(), Source.device("store-1", device), clock.instant(),
                 sequence.incrementAndGet(), data);
+    }
+
+    private CloudEvent web(String id, Payload data) {
+        return CloudEvent.of(id, Source.web("wk_shop"), clock.instant(), 0, data);
     }
 
     private void append(CloudEvent... events) throws Exception {
@@ -148,17 +162,69 @@ class EventPipelineTest {
     }
 
     @Test
+    void process_webBrowsingThenKioskLoyaltyScan_keepsBothChannelsInOneJourney() throws Exception {
+        var none = Json.createObjectBuilder().build();
+        append(web("w-1", new WebIdentify(Optional.of("anon-9"), Optional.empty(),
+                        Json.createObjectBuilder().add("loyaltyId", "tok:loyal-9").build(), none)),
+                web("w-2", new WebTrack(Optional.of("anon-9"), Optional.empty(), "Product Viewed",
+                        Json.createObjectBuilder().add("sku", "SKU-1").add("category", "running-shoes").build(),
+                        none)));
+        clock.advance(Duration.ofMinutes(5));
+
+        append(kiosk("kiosk-1", new SessionStart("s9", "en")), kiosk("kiosk-1", new LoyaltyScan("s9", "tok:loyal-9")));
+
+        String known = column("SELECT profile_id FROM identities WHERE value = 'tok:loyal-9'").get(0);
+        JourneyContext journey = JourneyContextCodec.read(
+                column("SELECT context FROM journeys WHERE profile_id = ?", known).get(0));
+        assertThat(ProfileFacts.channels(journey)).containsExactly("kiosk", "web");
+        assertThat(journey.facts()).containsEntry("viewsByCategory", Map.of("running-shoes", 1L));
+    }
+
+    @Test
     void fireDue_cartLeftBehind_firesTheDurableTimerAndDecidesTheAbandonment() throws Exception {
         append(kiosk("kiosk-1", new LoyaltyScan("s3", "tok:loyal-3")),
                 kiosk("kiosk-1", new CartAdd("s3", "sku-9", "shoes", 1, 8900, "EUR")));
         assertThat(count("SELECT COUNT(*) FROM journey_timers")).isEqualTo(1);
 
-        clock.advance(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(30).plusSeconds(1));
         int fired = underTest.timers().fireDue().await(10, TimeUnit.SECONDS);
 
         assertThat(fired).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM journey_timers")).isZero();
         assertThat(column("SELECT intent FROM decisions")).containsExactly("cart_abandonment");
+    }
+
+    @Test
+    void process_edgeImpressionAfterAKioskSession_countsForThatSessionsProfileAndClaimsItsTrigger()
+            throws Exception {
+        CloudEvent start = kiosk("kiosk-1", new SessionStart("s5", "en"));
+        CloudEvent request = kiosk("kiosk-1", new ServiceRequest("s5", "fitting", Optional.empty()));
+        clock.advance(Duration.ofSeconds(1));
+        CloudEvent impression = kiosk("kiosk-1", new OutcomeImpression("fitting-help", "edge-" + ids.next().value(),
+                "home"));
+        clock.advance(Duration.ofMinutes(5));
+
+        append(start, request, impression);
+
+        String profile = column("SELECT profile_id FROM identities WHERE value = ?", "store-1/kiosk-1/s5").get(0);
+        assertThat(column("SELECT profile_id FROM contacts WHERE decision_id LIKE 'edge-%'")).containsExactly(profile);
+        assertThat(count("SELECT COUNT(*) FROM kpi_outcomes WHERE profile_id = ? AND kind = 'impression'", profile))
+                .isEqualTo(1);
+        assertThat(column("SELECT status FROM decisions WHERE profile_id = ?", profile))
+                .as("the trigger waited offline longer than the cloud acts on one").containsExactly("skipped");
+        assertThat(parts.devices.actions).isEmpty();
+    }
+
+    @Test
+    void process_acceptOfACloudDecision_isJoinedToTheDecisionsProfile() throws Exception {
+        append(kiosk("kiosk-1", new LoyaltyScan("s6", "tok:loyal-6")),
+                kiosk("kiosk-1", new ServiceRequest("s6", "fitting", Optional.empty())));
+        String decision = column("SELECT decision_id FROM decisions").get(0);
+
+        append(kiosk("kiosk-1", new OutcomeAccept("fitting-help", decision, "kiosk-offer")));
+
+        String profile = column("SELECT profile_id FROM identities WHERE value = ?", "tok:loyal-6").get(0);
+        assertThat(column("SELECT kind FROM outcomes WHERE profile_id = ?", profile)).containsExactly("accept");
     }
 
     @Test
@@ -222,9 +288,40 @@ class EventPipelineTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> parts.devices.bundles.containsKey("store-1"));
     }
 
+    @Test
+    void process_redeliveredEvents_areCountedOncePerProfileAndType() throws Exception {
+        CloudEvent start = kiosk("kiosk-1", new SessionStart("s-6", "en"));
+        CloudEvent add = kiosk("kiosk-1", new CartAdd("s-6", "SKU-1", "shoes", 1, 2_000, "EUR"));
+        CloudEvent again = kiosk("kiosk-1", new CartAdd("s-6", "SKU-2", "shoes", 1, 2_000, "EUR"));
+
+        process(start, add, add);
+        process(add, again, start);
+
+        assertThat(eventsOf("store-1/kiosk-1/s-6")).isEqualTo(new JsonObject().put("total", 3L).put("byType",
+                new JsonObject().put("wm.kiosk.cart_add", 2L).put("wm.kiosk.session_start", 1L)));
+    }
+
+    @Test
+    void process_mergedProfile_addsItsEventCountsToTheSurvivor() throws Exception {
+        process(kiosk("kiosk-1", new LoyaltyScan("s-7", "tok:loyal-7")),
+                kiosk("kiosk-2", new CartAdd("s-8", "sku-1", "shoes", 1, 8900, "EUR")));
+
+        process(kiosk("kiosk-2", new LoyaltyScan("s-8", "tok:loyal-7")));
+
+        assertThat(eventsOf("store-1/kiosk-2/s-8")).isEqualTo(new JsonObject().put("total", 3L).put("byType",
+                new JsonObject().put("wm.kiosk.cart_add", 1L).put("wm.kiosk.loyalty_scan", 2L)));
+        assertThat(count("SELECT COUNT(DISTINCT profile_id) FROM profile_event_counts")).isEqualTo(1);
+    }
+
     private void process(CloudEvent... events) throws Exception {
         underTest.process(Arrays.stream(events).map(e -> new EventLog.Entry(e.source(), CODEC.encode(e))).toList())
                 .await(10, TimeUnit.SECONDS);
+    }
+
+    private JsonObject eventsOf(String kioskSession) throws Exception {
+        String profile = column("SELECT profile_id FROM identities WHERE namespace = 'kiosk_session' AND value = ?",
+                kioskSession).get(0);
+        return parts.store.read(c -> ProfileEventCounts.section(c, profile)).await(10, TimeUnit.SECONDS);
     }
 
     private String journeyOf(String kioskSession) throws Exception {

@@ -90,6 +90,11 @@ public final class CloudNode {
         return "ssl://localhost:" + gatewayPort;
     }
 
+    /** The hub gateway's port on {@code localhost}. */
+    int gatewayPort() {
+        return gatewayPort;
+    }
+
     public ProcessHandle process() {
         return jvm.handle();
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** One store's hub: a child JVM running {@code waymark hub}, on ports that stay the same across restarts. */
 public final class HubNode {
@@ -21,15 +22,18 @@ public final class HubNode {
     private final int listenPort;
     private final URI status;
     private final Path dataDir;
+    private final Optional<LinkSwitch> upstreamLink;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    HubNode(ChildJvm jvm, String store, String deviceId, int listenPort, int statusPort, Path dataDir) {
+    HubNode(ChildJvm jvm, String store, String deviceId, int listenPort, int statusPort, Path dataDir,
+            Optional<LinkSwitch> upstreamLink) {
         this.jvm = jvm;
         this.store = store;
         this.deviceId = deviceId;
         this.listenPort = listenPort;
         this.status = URI.create("http://127.0.0.1:" + statusPort + "/v1/status");
         this.dataDir = dataDir;
+        this.upstreamLink = upstreamLink;
     }
 
     /** Starts the process. */
@@ -104,6 +108,15 @@ public final class HubNode {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /**
+     * The switch on this store's link to the cloud, to cut it and restore it; throws IllegalStateException when the
+     * platform was planned without ({@link PlatformPlan#withLinkSwitches}).
+     */
+    public LinkSwitch upstreamLink() {
+        return upstreamLink.orElseThrow(() -> new IllegalStateException(
+                "no link switch for " + store + ": plan the platform withLinkSwitches(true)"));
     }
 
     ChildJvm jvm() {

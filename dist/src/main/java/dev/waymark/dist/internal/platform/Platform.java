@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -113,7 +114,8 @@ public final class Platform implements AutoCloseable {
                 .mergeIn(plan.cloudConfig(), true);
         Files.writeString(dir.resolve("cloud.json"), config.encodePrettily());
         ChildJvm jvm = new ChildJvm("the cloud core", plan.childJvm(), List.of("-Xmx768m"),
-                List.of("cloud", "--config", "cloud.json"), Map.of("WM_ADMIN_PASSWORD", state.adminPassword()),
+                List.of("cloud", "--config", dir.resolve("cloud.json").toString()),
+                Map.of("WM_ADMIN_PASSWORD", state.adminPassword()),
                 dir, plan.dataDir().resolve("logs/cloud.log"));
         cloud = new CloudNode(jvm, dir, httpPort, provisioningPort, gatewayPort, state.adminPassword());
         cloud.start();
@@ -134,18 +136,23 @@ public final class Platform implements AutoCloseable {
             DeviceConfig device = enrolled(dir, store, DeviceRole.HUB);
             int listenPort = FreePorts.next();
             int statusPort = FreePorts.next();
+            Optional<LinkSwitch> link = plan.linkSwitches() ? Optional.of(await(LinkSwitch.start(vertx, store,
+                    "localhost", cloud.gatewayPort()))) : Optional.empty();
+            // Through the switch the hub still names the gateway's host, so its TLS checks are the same.
+            String upstream = link.map(s -> "ssl://localhost:" + s.port()).orElse(cloud.gatewayUrl());
             JsonObject config = new JsonObject().put("store", store).put("dataDir", "data")
                     .put("keystore", DeviceEnrollment.KEYSTORE_FILE)
                     .put("listen", new JsonObject().put("host", "127.0.0.1").put("port", listenPort))
-                    .put("upstream", new JsonObject().put("url", cloud.gatewayUrl()))
+                    .put("upstream", new JsonObject().put("url", upstream))
                     .put("status", new JsonObject().put("port", statusPort).put("publishSeconds", 10))
                     .put("provisioning", new JsonObject().put("url", cloud.provisioningUrl()).put("pollSeconds", 5))
                     .mergeIn(plan.hubConfig(), true);
             Files.writeString(dir.resolve("hub.json"), config.encodePrettily());
             ChildJvm jvm = new ChildJvm("the hub of " + store, plan.childJvm(), List.of("-Xmx384m"),
-                    List.of("hub", "--config", "hub.json"), Map.of("WM_KEYSTORE_PASSWORD", state.keystorePassword()),
+                    List.of("hub", "--config", dir.resolve("hub.json").toString()),
+                    Map.of("WM_KEYSTORE_PASSWORD", state.keystorePassword()),
                     dir, plan.dataDir().resolve("logs/hub-" + store + ".log"));
-            HubNode hub = new HubNode(jvm, store, device.deviceId(), listenPort, statusPort, dir);
+            HubNode hub = new HubNode(jvm, store, device.deviceId(), listenPort, statusPort, dir, link);
             hubs.add(hub);
             hub.launch();
         }

@@ -20,10 +20,11 @@ import java.util.stream.IntStream;
  * @param hubConfig      deep-merged over each {@code hub.json}
  * @param edgeConfig     deep-merged over each {@code edge.json}
  * @param childJvm       JVM options and classpath of the cloud and hub processes
+ * @param linkSwitches   put a {@link LinkSwitch} between each hub and the cloud, so a store's link can be cut
  */
 public record PlatformPlan(Path dataDir, int stores, int kiosksPerStore, int httpPort, boolean reset,
                            JsonObject cloudConfig, JsonObject hubConfig, JsonObject edgeConfig,
-                           ChildJvm.Launch childJvm) {
+                           ChildJvm.Launch childJvm, boolean linkSwitches) {
 
     /** Validates; throws IllegalArgumentException naming the option. */
     public PlatformPlan {
@@ -46,47 +47,53 @@ public record PlatformPlan(Path dataDir, int stores, int kiosksPerStore, int htt
     /** One store with one kiosk in {@code dataDir}, a free API port, child JVMs from this JVM's classpath. */
     public static PlatformPlan defaults(Path dataDir) {
         return new PlatformPlan(dataDir.toAbsolutePath().normalize(), 1, 1, 0, false, new JsonObject(),
-                new JsonObject(), new JsonObject(), ChildJvm.Launch.ofThisJvm());
+                new JsonObject(), new JsonObject(), ChildJvm.Launch.ofThisJvm(), false);
     }
 
     public PlatformPlan withStores(int count) {
         return new PlatformPlan(dataDir, count, kiosksPerStore, httpPort, reset, cloudConfig, hubConfig, edgeConfig,
-                childJvm);
+                childJvm, linkSwitches);
     }
 
     public PlatformPlan withKiosksPerStore(int count) {
         return new PlatformPlan(dataDir, stores, count, httpPort, reset, cloudConfig, hubConfig, edgeConfig,
-                childJvm);
+                childJvm, linkSwitches);
     }
 
     public PlatformPlan withHttpPort(int port) {
         return new PlatformPlan(dataDir, stores, kiosksPerStore, port, reset, cloudConfig, hubConfig, edgeConfig,
-                childJvm);
+                childJvm, linkSwitches);
     }
 
     public PlatformPlan withReset(boolean wipe) {
         return new PlatformPlan(dataDir, stores, kiosksPerStore, httpPort, wipe, cloudConfig, hubConfig, edgeConfig,
-                childJvm);
+                childJvm, linkSwitches);
     }
 
     public PlatformPlan withCloudConfig(JsonObject overlay) {
         return new PlatformPlan(dataDir, stores, kiosksPerStore, httpPort, reset, overlay, hubConfig, edgeConfig,
-                childJvm);
+                childJvm, linkSwitches);
     }
 
     public PlatformPlan withHubConfig(JsonObject overlay) {
         return new PlatformPlan(dataDir, stores, kiosksPerStore, httpPort, reset, cloudConfig, overlay, edgeConfig,
-                childJvm);
+                childJvm, linkSwitches);
     }
 
     public PlatformPlan withEdgeConfig(JsonObject overlay) {
         return new PlatformPlan(dataDir, stores, kiosksPerStore, httpPort, reset, cloudConfig, hubConfig, overlay,
-                childJvm);
+                childJvm, linkSwitches);
     }
 
     public PlatformPlan withChildJvm(ChildJvm.Launch launch) {
         return new PlatformPlan(dataDir, stores, kiosksPerStore, httpPort, reset, cloudConfig, hubConfig, edgeConfig,
-                launch);
+                launch, linkSwitches);
+    }
+
+    /** With (or without) a {@link LinkSwitch} between each hub and the cloud ({@link HubNode#upstreamLink()}). */
+    public PlatformPlan withLinkSwitches(boolean switches) {
+        return new PlatformPlan(dataDir, stores, kiosksPerStore, httpPort, reset, cloudConfig, hubConfig, edgeConfig,
+                childJvm, switches);
     }
 
     /** The store ids, {@code store-1} to {@code store-N}. */
