@@ -138,7 +138,8 @@ public final class E2eCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--touch-share: must be more than 0 and at most 1, was " + touchShare);
         }
         return new E2ePhase.Load(stores, kiosks / stores, rate, touchShare, DurationOption.parse("--warmup", warmup),
-                DurationOption.parse("--duration", duration), DurationOption.parse("--touch-timeout", touchTimeout), profile);
+                DurationOption.parse("--duration", duration), DurationOption.parse("--touch-timeout", touchTimeout),
+                profile);
     }
 
     private void header(PrintWriter out, E2ePhase.Load load) {

@@ -20,5 +20,6 @@ import org.HdrHistogram.Histogram;
  * @param machine      the machine's load at the end of the window ({@link MachineLoad})
  */
 record PhaseResult(String name, Histogram latency, Measurement load, Duration window, long cloudEvents,
-        long hubMessages, long hubBacklog, long cloudLag, ProcessUsage cloud, ProcessUsage hubs, ProcessUsage driver, String machine) {
+        long hubMessages, long hubBacklog, long cloudLag, ProcessUsage cloud, ProcessUsage hubs, ProcessUsage driver,
+        String machine) {
 }

@@ -39,7 +39,7 @@ record Snapshot(ProcessUsage cloud, List<ProcessUsage> hubs, ProcessUsage driver
             hubUse.add(hubs.get(i).since(start.hubs.get(i)));
         }
         return new PhaseResult(name, load.latencies(), load, window, cloudEvents - start.cloudEvents,
-                hubForwarded - start.hubForwarded, hubBacklog, cloudLag, cloud.since(start.cloud), ProcessUsage.combined(hubUse), driver.since(start.driver),
-                machine);
+                hubForwarded - start.hubForwarded, hubBacklog, cloudLag, cloud.since(start.cloud),
+                ProcessUsage.combined(hubUse), driver.since(start.driver), machine);
     }
 }
