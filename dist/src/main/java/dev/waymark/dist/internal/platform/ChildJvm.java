@@ -1,13 +1,16 @@
 package dev.waymark.dist.internal.platform;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * One role of the platform in its own JVM: {@code java <options> -cp <classpath> dev.waymark.dist.Waymark <args>},
@@ -116,7 +119,11 @@ public final class ChildJvm {
         public static Launch ofThisJvm() {
             String java = ProcessHandle.current().info().command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            return new Launch(java, System.getProperty("java.class.path"), List.of());
+            // Absolute: each child runs in its own folder, so a relative jar path would name nothing there.
+            String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                    .collect(Collectors.joining(File.pathSeparator));
+            return new Launch(java, classpath, List.of());
         }
 
         /** This JVM's java executable with another classpath, e.g. the packaged jar. */
