@@ -3,6 +3,7 @@ package dev.waymark.cloud.internal.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.waymark.cloud.internal.LiveFeed;
 import dev.waymark.cloud.internal.decision.outbox.Outbox;
 import dev.waymark.cloud.internal.decision.outbox.OutboxDrainer;
 import dev.waymark.cloud.internal.decision.outbox.OutboxMessage;
@@ -12,6 +13,7 @@ import dev.waymark.protocol.ContractCodec;
 import dev.waymark.protocol.action.Action;
 import dev.waymark.protocol.action.ActionKind;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -145,9 +147,28 @@ class OutboxDrainerIT {
         assertThat(fixture.devices.actions).containsExactly("store-1/kiosk-1/a/d3");
     }
 
+    @Test
+    void drain_actionAnnouncedOnTheLiveFeed_isSentWithoutWaitingForTheIdlePoll() throws Exception {
+        enqueueDevice("d4", Instant.now().plusSeconds(60));
+        underTest = drainer(4, Duration.ofMinutes(10));
+        underTest.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> state("d4:a").equals("delivered"));
+        Thread.sleep(500); // the poll after it finds nothing: the drainer now waits out its ten idle minutes
+        enqueueDevice("d5", Instant.now().plusSeconds(60));
+
+        fixture.vertx.eventBus().publish(LiveFeed.ADDRESS, new JsonObject().put("kind", "action").put("id", "d5"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> state("d5:a").equals("delivered"));
+        assertThat(fixture.devices.actions).containsExactly("store-1/kiosk-1/a/d4", "store-1/kiosk-1/a/d5");
+    }
+
     private OutboxDrainer drainer(int maxAttempts) {
+        return drainer(maxAttempts, Duration.ofMillis(20));
+    }
+
+    private OutboxDrainer drainer(int maxAttempts, Duration poll) {
         OutboxSettings settings = new OutboxSettings(Optional.of(url), DecisionFixture.SECRET, maxAttempts,
-                Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofMillis(500));
+                Duration.ofMillis(20), Duration.ofMillis(100), poll, Duration.ofMillis(500));
         return new OutboxDrainer(fixture.vertx, fixture.store, new Outbox(), fixture.devices, settings,
                 fixture.meters, Clock.systemUTC());
     }

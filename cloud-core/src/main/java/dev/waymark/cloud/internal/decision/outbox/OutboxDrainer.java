@@ -1,6 +1,7 @@
 package dev.waymark.cloud.internal.decision.outbox;
 
 import dev.waymark.cloud.Store;
+import dev.waymark.cloud.internal.LiveFeed;
 import dev.waymark.cloud.internal.gateway.DeviceChannel;
 import dev.waymark.protocol.ContractCodec;
 import dev.waymark.protocol.Decoded;
@@ -11,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +31,8 @@ import java.util.logging.Logger;
  * Delivers the outbox at least once: polls due messages, claims them, sends device actions through the
  * {@link DeviceChannel} and webhook bodies as signed HTTP POSTs, marks each delivered, retries failures with
  * exponential backoff and jitter, dead-letters a message after the last attempt and never sends an expired one.
+ * It polls every {@code outbox.pollMs} when idle, and at once when the live feed ({@link LiveFeed}) announces an
+ * action, which the pipeline publishes after the transaction that queued it has committed.
  * Meters: {@code wm.outbox.lag} (ms, gauge), {@code wm.outbox.delivered}, {@code .retries}, {@code .dead},
  * {@code .expired} (counters).
  */
@@ -51,6 +57,8 @@ public final class OutboxDrainer implements AutoCloseable {
     private final Counter expired;
     private volatile boolean closed;
     private volatile long timer = -1;
+    private final AtomicBoolean idle = new AtomicBoolean();
+    private MessageConsumer<JsonObject> wakeUps;
 
     /** A drainer; call {@link #start()}. */
     public OutboxDrainer(Vertx vertx, Store store, Outbox outbox, DeviceChannel devices, OutboxSettings settings,
@@ -71,19 +79,36 @@ public final class OutboxDrainer implements AutoCloseable {
         this.expired = meters.counter("wm.outbox.expired");
     }
 
-    /** Starts polling. */
+    /** Starts polling, and listening for queued actions. */
     public void start() {
+        wakeUps = vertx.eventBus().localConsumer(LiveFeed.ADDRESS, item -> {
+            if ("action".equals(item.body().getString("kind"))) {
+                wake();
+            }
+        });
         schedule(1);
+    }
+
+    /** Polls now if the drainer is waiting out its idle interval; a poll under way already picks new work up. */
+    private void wake() {
+        if (idle.compareAndSet(true, false) && vertx.cancelTimer(timer)) {
+            schedule(0);
+        }
     }
 
     private void schedule(long delayMs) {
         if (!closed) {
-            timer = vertx.setTimer(delayMs, id -> drainOnce().onComplete(done -> {
-                if (done.failed()) {
-                    LOG.log(Level.WARNING, "outbox poll failed: " + done.cause().getMessage());
-                }
-                schedule(done.succeeded() && done.result() > 0 ? 1 : settings.poll().toMillis());
-            }));
+            timer = vertx.setTimer(Math.max(1, delayMs), id -> {
+                idle.set(false);
+                drainOnce().onComplete(done -> {
+                    if (done.failed()) {
+                        LOG.log(Level.WARNING, "outbox poll failed: " + done.cause().getMessage());
+                    }
+                    boolean more = done.succeeded() && done.result() > 0;
+                    schedule(more ? 1 : settings.poll().toMillis());
+                    idle.set(!more);
+                });
+            });
         }
     }
 
@@ -182,6 +207,9 @@ public final class OutboxDrainer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (wakeUps != null) {
+            wakeUps.unregister();
+        }
         vertx.cancelTimer(timer);
         http.close();
     }
