@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -95,13 +94,12 @@ public final class KioskSimulator {
         }
     }
 
-    private final Vertx vertx;
     private final List<URI> kiosks;
     private final ShopperShapes shapes;
     private final Customers customers;
     private final Settings settings;
     private final KioskTally tally = new KioskTally();
-    private final List<String> deployments = new ArrayList<>();
+    private final Deployments deployments;
 
     /**
      * A simulator for the agents at {@code kiosks}, each the base URI of a capture API
@@ -112,7 +110,7 @@ public final class KioskSimulator {
         if (kiosks.isEmpty()) {
             throw new IllegalArgumentException("kiosks: needs at least one capture API");
         }
-        this.vertx = vertx;
+        this.deployments = new Deployments(vertx);
         this.kiosks = List.copyOf(kiosks);
         this.shapes = shapes;
         this.customers = customers;
@@ -123,29 +121,15 @@ public final class KioskSimulator {
      * Starts every kiosk's shoppers; completes once all are running (connecting goes on in the background, with
      * backoff while an agent is not up). A start after {@link #stop()} draws the same visits again.
      */
-    public synchronized Future<Void> start() {
-        if (!deployments.isEmpty()) {
-            return Future.failedFuture(new IllegalStateException("already started"));
-        }
+    public Future<Void> start() {
         SplittableRandom seeds = new SplittableRandom(settings.seed());
-        List<Future<String>> deployed = new ArrayList<>();
-        for (URI kiosk : kiosks) {
-            deployed.add(vertx.deployVerticle(new KioskDriver(kiosk, shapes, customers, settings, seeds.split(),
-                    tally)));
-        }
-        return Future.all(deployed).onSuccess(all -> {
-            synchronized (this) {
-                deployed.forEach(id -> deployments.add(id.result()));
-            }
-        }).mapEmpty();
+        return deployments.deploy(kiosks.size(), i -> new KioskDriver(kiosks.get(i), shapes, customers, settings,
+                seeds.split(), tally));
     }
 
     /** Stops every kiosk at once: pending captures are dropped, sockets closed. */
-    public synchronized Future<Void> stop() {
-        List<Future<Void>> undeployed = new ArrayList<>();
-        deployments.forEach(id -> undeployed.add(vertx.undeploy(id)));
-        deployments.clear();
-        return Future.all(undeployed).mapEmpty();
+    public Future<Void> stop() {
+        return deployments.undeployAll();
     }
 
     /** The counters so far, over all kiosks. */

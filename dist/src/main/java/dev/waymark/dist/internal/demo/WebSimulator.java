@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -89,14 +87,13 @@ public final class WebSimulator {
         }
     }
 
-    private final Vertx vertx;
     private final String batchUri;
     private final String writeKey;
     private final ShopperShapes shapes;
     private final Customers customers;
     private final Settings settings;
     private final WebTally tally = new WebTally();
-    private final List<String> deployments = new ArrayList<>();
+    private final Deployments deployments;
 
     /**
      * A simulator posting to the cloud API at {@code cloudApi} ({@code http://127.0.0.1:8080}) with a public
@@ -107,7 +104,7 @@ public final class WebSimulator {
         if (writeKey.isBlank()) {
             throw new IllegalArgumentException("writeKey: must not be blank");
         }
-        this.vertx = vertx;
+        this.deployments = new Deployments(vertx);
         this.batchUri = cloudApi.toString().replaceAll("/+$", "") + "/v1/batch";
         this.writeKey = writeKey;
         this.shapes = shapes;
@@ -116,29 +113,15 @@ public final class WebSimulator {
     }
 
     /** Starts the browsers; completes once they run. A start after {@link #stop()} draws the same visits again. */
-    public synchronized Future<Void> start() {
-        if (!deployments.isEmpty()) {
-            return Future.failedFuture(new IllegalStateException("already started"));
-        }
+    public Future<Void> start() {
         SplittableRandom seeds = new SplittableRandom(settings.seed());
-        List<Future<String>> deployed = new ArrayList<>();
-        for (int i = 0; i < settings.browsers(); i++) {
-            deployed.add(vertx.deployVerticle(new WebBrowser(batchUri, writeKey, shapes,
-                    customers.omnichannel(settings.omnichannelShare()), settings, seeds.split(), tally)));
-        }
-        return Future.all(deployed).onSuccess(all -> {
-            synchronized (this) {
-                deployed.forEach(id -> deployments.add(id.result()));
-            }
-        }).mapEmpty();
+        return deployments.deploy(settings.browsers(), i -> new WebBrowser(batchUri, writeKey, shapes,
+                customers.omnichannel(settings.omnichannelShare()), settings, seeds.split(), tally));
     }
 
     /** Stops every browser at once; calls in flight are abandoned. */
-    public synchronized Future<Void> stop() {
-        List<Future<Void>> undeployed = new ArrayList<>();
-        deployments.forEach(id -> undeployed.add(vertx.undeploy(id)));
-        deployments.clear();
-        return Future.all(undeployed).mapEmpty();
+    public Future<Void> stop() {
+        return deployments.undeployAll();
     }
 
     /** The counters so far, over all browsers. */

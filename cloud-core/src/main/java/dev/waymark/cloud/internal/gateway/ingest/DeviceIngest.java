@@ -20,8 +20,9 @@ import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
- * Consumes hub traffic from the gateway broker as a member of the shared subscription
- * {@code $share/{shareGroup}/wm/v1/s/+/d/+/events} (QoS 1, durable session, manual acknowledgements) and appends
+ * Consumes hub traffic from the gateway broker — on an external broker as a member of the shared subscription
+ * {@code $share/{shareGroup}/wm/v1/s/+/d/+/events}, on the embedded one with a plain subscription to
+ * {@code wm/v1/s/+/d/+/events} (QoS 1, durable session, manual acknowledgements either way) — and appends
  * every event to the {@link EventLog}, keyed by its source. A message is acknowledged to the broker only once its
  * events are durable in the log (DESIGN.md section 4); until then the broker keeps it and redelivers it after a
  * reconnect, so a crash loses nothing and may duplicate (the pipeline drops duplicates by source and id). Arrival
@@ -61,7 +62,17 @@ public final class DeviceIngest {
         this.accepted = Counter.builder("wm.gateway.events").description("events appended to the event log")
                 .register(meters);
         this.subscriber = new DurableSubscriber(vertx, endpoint, settings.clientId(), settings.inflight(),
-                Topics.shared(settings.shareGroup(), TopicKind.EVENTS), this::arrived);
+                filter(settings), this::arrived);
+    }
+
+    /**
+     * The shared subscription of all replicas on an external broker; on the embedded broker, which lives in this
+     * replica, a plain durable subscription: HiveMQ CE stops feeding a QoS 1 shared-subscription member under load
+     * and after a restart (hivemq-community-edition#558), while a plain subscription resumes its session.
+     */
+    static String filter(GatewaySettings settings) {
+        return settings.embedded() ? Topics.allDevicesFilter(TopicKind.EVENTS)
+                : Topics.shared(settings.shareGroup(), TopicKind.EVENTS);
     }
 
     /** Connects and subscribes; completes after the first subscription, and keeps reconnecting after that. */
