@@ -1,15 +1,13 @@
 package dev.waymark.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.waymark.console.support.ConsoleClient;
 import dev.waymark.console.support.ConsoleClient.Answer;
 import dev.waymark.console.support.ConsoleStack;
+import dev.waymark.console.support.Traffic;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ class ConsoleSecurityIT {
     @BeforeAll
     static void start() throws Exception {
         stack = ConsoleStack.start(dir);
-        storeBDecision = Decisions.inStore(stack, "store-b");
+        storeBDecision = Traffic.decisionInStore(stack, "store-b");
     }
 
     @AfterAll
@@ -91,8 +89,6 @@ class ConsoleSecurityIT {
         assertThat(user.status()).isEqualTo(403);
         assertThat(admin.get("/v1/session").status()).as("still signed in").isEqualTo(200);
         assertThat(admin.get("/v1/users").body()).doesNotContain("intruder");
-        assertThat(stack.signIn("tech-a").get("/provisioning/v1/devices?store=store-a").expect(200).body())
-                .as("still no device, and the token refused above was never created").contains("\"devices\":[]");
     }
 
     @Test
@@ -178,38 +174,5 @@ class ConsoleSecurityIT {
 
         assertThat(image.header("Content-Type")).contains("image/svg+xml");
         assertThat(image.body()).startsWith("<svg").contains("<path");
-    }
-
-    /** Decisions the tests look for, made through the cloud's public API. */
-    static final class Decisions {
-
-        private Decisions() {
-        }
-
-        /** Tracks a web service request (the cloud decides it for store {@code web}), then decides for its profile in
-         *  {@code store}; returns that decision's id. */
-        static String inStore(ConsoleStack stack, String store) {
-            ConsoleClient admin = stack.signIn("admin");
-            String writeKey = admin.send("POST", "/v1/api-keys", new JsonObject().put("kind", "public")
-                    .put("label", "test shop")).expect(201).json().getString("secret");
-            String profile = webServiceRequest(stack, admin, writeKey);
-            return admin.send("POST", "/v1/decisions", new JsonObject().put("profileId", profile).put("channel", "web")
-                    .put("placement", "web-banner").put("store", store)).expect(200).json().getString("decisionId");
-        }
-
-        /** Posts a "Service Requested" track call with {@code writeKey}; returns the profile of its decision. */
-        static String webServiceRequest(ConsoleStack stack, ConsoleClient admin, String writeKey) {
-            trackServiceRequest(stack, writeKey, "crm-" + System.nanoTime());
-            return await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/v1/decisions?store=web&limit=1")
-                    .json().getJsonArray("decisions"), list -> !list.isEmpty()).getJsonObject(0).getString("profileId");
-        }
-
-        /** The shop's collector call, straight to the cloud as a web page's SDK would send it. */
-        static void trackServiceRequest(ConsoleStack stack, String writeKey, String userId) {
-            ConsoleClient shop = ConsoleClient.anonymous(stack.cloudUrl());
-            shop.sendBasic("/v1/track", Base64.getEncoder().encodeToString((writeKey + ":").getBytes()),
-                    new JsonObject().put("userId", userId).put("event", "Service Requested")
-                            .put("properties", new JsonObject().put("topic", "fitting"))).expect(200);
-        }
     }
 }

@@ -1,6 +1,6 @@
 import { api, el, fill, options, page, problem, say, storeChoices, table, when } from '/app.js';
 
-const select = document.getElementById('store');
+const storeInput = document.getElementById('store');
 const tokenMessage = document.getElementById('token-message');
 const devicesMessage = document.getElementById('devices-message');
 let qrUrl = null;
@@ -25,7 +25,7 @@ async function showToken(grant, what) {
 }
 
 async function showDevices() {
-  const store = select.value;
+  const store = storeInput.value;
   if (!store) return;
   const answer = await api('GET', '/provisioning/v1/devices?store=' + encodeURIComponent(store));
   if (!answer.ok) {
@@ -64,17 +64,19 @@ async function change(device, how) {
 }
 
 page(async (session) => {
-  options(select, await storeChoices(session));
-  select.addEventListener('change', showDevices);
+  const stores = await storeChoices(session);
+  options(document.getElementById('store-list'), stores);
+  if (stores.length === 1) storeInput.value = stores[0];
+  storeInput.addEventListener('change', showDevices);
   document.getElementById('token-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!select.value) {
+    if (!storeInput.value) {
       say(tokenMessage, 'Choose a store first.', 'error');
-      select.focus();
+      storeInput.focus();
       return;
     }
     const answer = await api('POST', '/provisioning/v1/tokens',
-      { store: select.value, role: document.getElementById('role').value });
+      { store: storeInput.value, role: document.getElementById('role').value });
     if (!answer.ok) {
       say(tokenMessage, problem(answer), 'error');
       return;

@@ -1,0 +1,234 @@
+package dev.waymark.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.waymark.console.support.ConsoleBrowser;
+import dev.waymark.console.support.ConsoleClient;
+import dev.waymark.console.support.ConsoleStack;
+import dev.waymark.console.support.Traffic;
+import dev.waymark.protocol.Decoded;
+import dev.waymark.provisioning.EnrollmentQr;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The console's pages in headless Chromium at a tablet's width against a real cloud: a manager's sign-in, a live
+ * decision followed to its explanation, a broken rule caught as it is typed and its fix published, an enrollment
+ * QR code that scans back to its token. Screenshots of every page land in target/console-screenshots.
+ */
+class ConsoleBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    @TempDir
+    static Path dir;
+
+    private static ConsoleStack stack;
+    private static ConsoleBrowser browser;
+    private static String writeKey;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ConsoleBrowser.assumeInstalled();
+        stack = ConsoleStack.start(dir.resolve("cloud"));
+        writeKey = Traffic.writeKey(stack);
+        browser = ConsoleBrowser.start(dir.resolve("chromium"), SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void pageWasClean() {
+        List<String> errors = browser.consoleErrors().stream()
+                .filter(error -> !error.contains("/v1/session - Failed to load resource")).toList();
+        browser.driver().manage().deleteAllCookies();
+        assertThat(errors).as("browser console errors (CSP violations, script errors)").isEmpty();
+    }
+
+    @Test
+    void signIn_withTheKeyboard_returnsToTheAskedPage_andSignOutEndsTheSession() throws Exception {
+        browser.open(stack.consoleUrl() + "overview.html");
+        WebElement name = browser.visible(By.id("name"));
+        assertThat(browser.driver().getCurrentUrl()).contains("/index.html?next=");
+        name.sendKeys("manager-a", Keys.TAB, ConsoleStack.PASSWORD);
+        browser.screenshot("sign-in");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+
+        browser.textAppears(By.tagName("h1"), "Store overview");
+        browser.textAppears(By.id("top"), "manager-a");
+        browser.textAppears(By.id("stores"), "No store has reported yet.");
+        assertThat(navigation()).containsExactly("Overview", "Live", "Performance", "Decisions");
+        assertThat(browser.overflowsHorizontally()).isFalse();
+        browser.screenshot("overview");
+
+        browser.byId("sign-out").click();
+        browser.visible(By.id("name"));
+        browser.open(stack.consoleUrl() + "overview.html");
+        browser.visible(By.id("name"));
+        assertThat(browser.driver().getCurrentUrl()).contains("/index.html");
+    }
+
+    @Test
+    void signIn_withAWrongPassword_saysSoAndStaysOnTheForm() {
+        browser.open(stack.consoleUrl() + "index.html");
+        browser.visible(By.id("name")).sendKeys("admin");
+        browser.byId("password").sendKeys("not-the-password-at-all", Keys.ENTER);
+
+        browser.textAppears(By.id("message"), "wrong");
+        assertThat(browser.byId("message").getAttribute("role")).isEqualTo("alert");
+        assertThat(browser.driver().getCurrentUrl()).contains("/index.html");
+    }
+
+    @Test
+    void storeManager_opensTheDevicesPage_isToldTheRoleCannotUseIt() {
+        signIn("manager-a", "devices.html");
+
+        browser.textAppears(By.id("main"), "cannot use this page");
+        assertThat(navigation()).doesNotContain("Devices", "Actions", "Privacy");
+    }
+
+    @Test
+    void liveDecision_followedToItsExplanation_showsEveryCandidateAndItsStage() throws Exception {
+        signIn("admin", "live.html");
+        browser.textAppears(By.id("message"), "Connected");
+
+        Traffic.serviceRequest(stack, writeKey, "crm-live-" + System.nanoTime());
+
+        WebElement why = browser.visible(By.cssSelector("#feed li.live-decision a"));
+        browser.screenshot("live");
+        String decisionId = why.getAttribute("href").replaceAll(".*id=", "");
+        why.click();
+        browser.textAppears(By.id("facts"), decisionId);
+        browser.visible(By.id("candidates"));
+        JsonObject decision = stack.signIn("admin").get("/v1/decisions/" + decisionId).expect(200).json();
+        String candidates = browser.byId("candidates").getText();
+        decision.getJsonObject("explanation").getJsonArray("candidates").stream().map(JsonObject.class::cast)
+                .forEach(candidate -> assertThat(candidates).contains(candidate.getString("actionId"))
+                        .contains(candidate.getBoolean("selected") ? "chosen"
+                                : "removed at " + candidate.getString("removedAt").replace('_', ' ')));
+        assertThat(browser.byId("facts").getText()).contains("service_request");
+        assertThat(browser.overflowsHorizontally()).isFalse();
+        browser.screenshot("decision");
+    }
+
+    @Test
+    void brokenRule_isShownInlineAsTyped_andThePublishedFixBecomesTheNewBundle() throws Exception {
+        ConsoleClient admin = stack.signIn("admin");
+        long bundleBefore = admin.get("/v1/bundles/current").expect(200).json().getLong("version");
+        signIn("marketing", "actions.html");
+        browser.textAppears(By.id("bundle"), "bundle " + bundleBefore);
+        new org.openqa.selenium.support.ui.Select(browser.byId("pick")).selectByValue("cart-rescue-10");
+        WebElement rule = browser.byId("f-eligibility");
+
+        rule.clear();
+        rule.sendKeys("journey.stage == ");
+        WebElement error = browser.visible(By.id("err-eligibility"));
+        assertThat(error.getText()).isNotBlank();
+        assertThat(rule.getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("actions-broken-rule");
+        browser.byId("publish").click();
+        browser.textAppears(By.id("message"), "Not published");
+        assertThat(admin.get("/v1/bundles/current").json().getLong("version")).isEqualTo(bundleBefore);
+
+        rule.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        rule.sendKeys("1 < 2");
+        browser.textAppears(By.id("rule-state"), "compile");
+        assertThat(browser.byId("err-eligibility").isDisplayed()).isFalse();
+        browser.byId("publish").click();
+        browser.textAppears(By.id("message"), "Published cart-rescue-10");
+
+        assertThat(admin.get("/v1/bundles/current").json().getLong("version")).isGreaterThan(bundleBefore);
+        assertThat(admin.get("/v1/catalog/actions/cart-rescue-10").expect(200).json().getString("eligibility"))
+                .isEqualTo("1 < 2");
+        browser.screenshot("actions-published");
+    }
+
+    @Test
+    void simulation_ofTheDraft_saysWhatWouldBeShown() throws Exception {
+        Traffic.serviceRequest(stack, writeKey, "crm-sim-" + System.nanoTime());
+        String profile = Traffic.newestWebDecision(stack).getString("profileId");
+        signIn("admin", "actions.html");
+        browser.textAppears(By.id("bundle"), "bundle");
+
+        browser.byId("s-profile").sendKeys(profile);
+        browser.byId("s-store").sendKeys("store-a");
+        browser.byId("simulate").findElement(By.cssSelector("button[type=submit]")).click();
+
+        browser.textAppears(By.id("s-message"), "Would show");
+        assertThat(browser.byId("s-result").getText()).contains("cart-rescue-10");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", browser.byId("simulate"));
+        browser.screenshot("actions-simulate");
+    }
+
+    @Test
+    void enrollmentToken_forAKiosk_showsAQrCodeThatScansBackToTheToken() throws Exception {
+        signIn("tech-a", "devices.html");
+        browser.waitUpTo(Duration.ofSeconds(30)).until(driver -> "store-a".equals(
+                browser.byId("store").getAttribute("value")));
+
+        browser.byId("create-token").click();
+
+        WebElement qr = browser.visible(By.id("qr"));
+        browser.waitUpTo(Duration.ofSeconds(30)).until(driver -> ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return arguments[0].naturalWidth", qr)).intValue() > 0);
+        String token = browser.byId("token-text").getText();
+        Decoded<EnrollmentQr> scanned = EnrollmentQr.readPng(browser.screenshot(qr, "devices-qr"));
+        assertThat(scanned.acceptedValue()).as("the QR code in the page").isPresent();
+        assertThat(scanned.acceptedValue().get().token()).isEqualTo(token).startsWith("wm1:kiosk:store-a:");
+        assertThat(scanned.acceptedValue().get().caFingerprint()).isEqualTo(stack.cloud().caFingerprint());
+        assertThat(browser.overflowsHorizontally()).isFalse();
+        browser.screenshot("devices");
+    }
+
+    @Test
+    void performanceAndPrivacyPages_showTheCloudsFigures() throws Exception {
+        Traffic.serviceRequest(stack, writeKey, "crm-kpi-" + System.nanoTime());
+        String profile = Traffic.newestWebDecision(stack).getString("profileId");
+        signIn("admin", "performance.html");
+        browser.visible(By.cssSelector("#overall table"));
+        browser.visible(By.id("latency-chart"));
+        assertThat(browser.byId("journeys").getText()).isNotBlank();
+        browser.screenshot("performance");
+
+        browser.open(stack.consoleUrl() + "privacy.html");
+        browser.visible(By.id("namespace")).sendKeys("profile");
+        browser.byId("identifier").sendKeys(profile, Keys.ENTER);
+        browser.textAppears(By.id("message"), profile);
+        browser.screenshot("privacy");
+    }
+
+    private void signIn(String user, String page) {
+        browser.open(stack.consoleUrl() + page);
+        browser.visible(By.id("name")).sendKeys(user);
+        browser.byId("password").sendKeys(ConsoleStack.PASSWORD, Keys.ENTER);
+        browser.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/" + page));
+        browser.textAppears(By.id("top"), user);
+    }
+
+    private List<String> navigation() {
+        return browser.driver().findElements(By.cssSelector("#top nav a")).stream().map(WebElement::getText).toList();
+    }
+}
