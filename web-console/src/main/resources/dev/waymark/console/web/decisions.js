@@ -62,7 +62,7 @@ async function show(id) {
     ['Profile', decision.profileId], ['Segment', explanation.segment],
     ['Control group', decision.controlGroup ? 'yes (held out)' : 'no'],
     ['Catalog version', decision.catalogVersion], ['Note', explanation.note]];
-  fill(document.getElementById('decision-facts'), el('dl', { id: 'facts' }, facts
+  fill(document.getElementById('decision-facts'), el('dl', { id: 'facts', class: 'facts' }, facts
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
     .flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })])));
   const candidates = [...(explanation.candidates || [])].sort(byStage);

@@ -70,7 +70,7 @@ async function show() {
   const report = answer.body;
   say(message, 'From ' + report.period.from + ' to ' + report.period.to + '; conversions count purchases within '
     + report.attributionWindow + ' of a decision.');
-  fill(document.getElementById('overall'), table('Overall', [['Scope', () => store || 'all my stores'], ...COLUMNS],
+  fill(document.getElementById('overall'), table('Overall', [['Scope', () => store || document.getElementById('store').options[0].text], ...COLUMNS],
     [report.overall]));
   fill(document.getElementById('actions'), table('Per action', [['Action', (row) => row.action], ...COLUMNS],
     rows(report.actions, 'action'), 'No action was decided in this period.'));

@@ -90,11 +90,20 @@ public final class ConsoleBrowser implements AutoCloseable {
         return new WebDriverWait(driver, patience);
     }
 
-    /** Saves the whole window as {@code name}.png under the screenshot directory. */
+    /** Saves the whole page (the window made as tall as the page, up to 4000 px) as {@code name}.png. */
     public Path screenshot(String name) throws IOException {
         Path target = screenshots.resolve(name + ".png");
-        Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
-                StandardCopyOption.REPLACE_EXISTING);
+        Dimension window = driver.manage().window().getSize();
+        long height = ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollHeight;")).longValue();
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4000, Math.max(height + 120,
+                window.getHeight()))));
+        try {
+            Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
         return target;
     }
 
