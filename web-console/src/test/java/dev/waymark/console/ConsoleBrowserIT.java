@@ -7,9 +7,12 @@ import dev.waymark.console.support.ConsoleClient;
 import dev.waymark.console.support.ConsoleStack;
 import dev.waymark.console.support.Traffic;
 import dev.waymark.protocol.Decoded;
+import dev.waymark.protocol.device.DeviceRole;
+import dev.waymark.provisioning.DeviceEnrollment;
 import dev.waymark.provisioning.EnrollmentQr;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -171,8 +174,7 @@ class ConsoleBrowserIT {
 
     @Test
     void simulation_ofTheDraft_saysWhatWouldBeShown() throws Exception {
-        Traffic.serviceRequest(stack, writeKey, "crm-sim-" + System.nanoTime());
-        String profile = Traffic.newestWebDecision(stack).getString("profileId");
+        String profile = Traffic.webProfile(stack, writeKey);
         signIn("admin", "actions.html");
         browser.textAppears(By.id("bundle"), "bundle");
 
@@ -206,13 +208,37 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void enrolledKiosk_isListedAndRevokedFromTheDevicesPage() throws Exception {
+        JsonObject grant = stack.signIn("tech-a").send("POST", "/provisioning/v1/tokens",
+                new JsonObject().put("store", "store-a").put("role", "kiosk")).expect(201).json();
+        String device = DeviceEnrollment.enroll(EnrollmentQr.parse(grant.getString("qr")).acceptedValue()
+                .orElseThrow(), DeviceRole.KIOSK, dir.resolve("kiosk-" + System.nanoTime()),
+                "kiosk-keystore-password".toCharArray(), "7.1.0", Clock.systemUTC()).config().deviceId();
+        signIn("tech-a", "devices.html");
+        browser.textAppears(By.id("devices"), device);
+        assertThat(browser.byId("devices").getText()).contains("7.1.0", "active");
+        browser.screenshot("devices-list");
+
+        browser.visible(By.cssSelector("button[aria-label='Revoke " + device + "']")).click();
+        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+
+        browser.textAppears(By.id("devices-message"), device + " is revoked");
+        assertThat(stack.signIn("tech-a").get("/provisioning/v1/devices?store=store-a").expect(200).json()
+                .getJsonArray("devices").stream().map(JsonObject.class::cast)
+                .filter(entry -> entry.getString("id").equals(device)).map(entry -> entry.getString("status")))
+                .containsExactly("revoked");
+    }
+
+    @Test
     void performanceAndPrivacyPages_showTheCloudsFigures() throws Exception {
-        Traffic.serviceRequest(stack, writeKey, "crm-kpi-" + System.nanoTime());
-        String profile = Traffic.newestWebDecision(stack).getString("profileId");
+        String profile = Traffic.webProfile(stack, writeKey);
+        JsonObject kpis = stack.signIn("admin").get("/v1/kpis").expect(200).json();
         signIn("admin", "performance.html");
         browser.visible(By.cssSelector("#overall table"));
         browser.visible(By.id("latency-chart"));
-        assertThat(browser.byId("journeys").getText()).isNotBlank();
+        assertThat(kpis.getJsonObject("stores").fieldNames()).as("the web shop's decisions count").contains("web");
+        kpis.getJsonObject("stores").fieldNames().forEach(store -> assertThat(browser.byId("stores").getText())
+                .contains(store));
         browser.screenshot("performance");
 
         browser.open(stack.consoleUrl() + "privacy.html");

@@ -73,6 +73,18 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void enrollmentService_withoutThePinnedCa_isNeverAsked() throws Exception {
+        ConsoleClient techA = ConsoleClient.anonymous(stack.otherConsole("00".repeat(32)));
+        techA.signIn("tech-a", ConsoleStack.PASSWORD);
+
+        Answer token = techA.send("POST", "/provisioning/v1/tokens",
+                new JsonObject().put("store", "store-a").put("role", "kiosk"));
+
+        assertThat(token.status()).isEqualTo(502);
+        assertThat(token.body()).doesNotContain("wm1:");
+    }
+
+    @Test
     void unsafeRequests_withoutCsrfToken_areRefusedAndChangeNothing() {
         ConsoleClient admin = stack.signIn("admin");
         ConsoleClient techA = stack.signIn("tech-a");

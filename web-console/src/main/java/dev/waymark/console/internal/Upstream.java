@@ -37,12 +37,14 @@ public final class Upstream {
         HttpClient cloud = vertx.createHttpClient(new HttpClientOptions().setSsl("https".equals(cloudUrl.getScheme()))
                 .setIdleTimeout(0).setMaxRedirects(0));
         HttpProxy cloudProxy = HttpProxy.reverseProxy(cloud).origin(cloudPort, cloudUrl.getHost())
-                .addInterceptor(new ForwardedFor());
+                .addInterceptor(new ProxyHeaders());
+        // The device CA also signs hubs' server certificates, so the pin alone is not enough: the host name is
+        // checked too (HttpClientOptions' default), as devices do when they enroll.
         Optional<HttpClient> provisioning = enrollment.map(tls -> vertx.createHttpClient(new HttpClientOptions()
                 .setSsl(true).setTrustOptions(TrustOptions.wrap(DeviceTrust.forServers(tls.caFingerprint(), clock)))
-                .setVerifyHost(false).setMaxRedirects(0)));
+                .setVerifyHost(true).setMaxRedirects(0)));
         Optional<HttpProxy> provisioningProxy = enrollment.map(tls -> HttpProxy.reverseProxy(provisioning.get())
-                .origin(tls.port(), tls.host()).addInterceptor(new ForwardedFor()));
+                .origin(tls.port(), tls.host()).addInterceptor(new ProxyHeaders()));
         return new Upstream(cloud, cloudProxy, provisioning, provisioningProxy);
     }
 

@@ -64,5 +64,7 @@ page(async (session) => {
   if (wanted && choices.includes(wanted)) select.value = wanted;
   select.addEventListener('change', showKiosks);
   document.getElementById('refresh').addEventListener('click', () => showStores().then(showKiosks));
+  // Hubs report every 30 s (docs/kpis.md), so a faster refresh would show nothing new.
+  setInterval(() => showStores().then(showKiosks), 30_000);
   await showKiosks();
 });

@@ -53,6 +53,16 @@ function drawCharts(report) {
     { label: 'ms (' + (latency.count || 0) + ' impressions)',
       data: [latency.p50, latency.p95, latency.p99, latency.max].map((value) => value ?? null),
       backgroundColor: '#12652e' }] }, options: { animation: false, responsive: true } });
+  const overall = report.overall;
+  draw('funnel-chart', { type: 'bar', data: { labels: ['treated', 'impressions', 'accepts', 'conversions'],
+    datasets: [{ label: 'count', data: [overall.treated.n, overall.impressions, overall.accepts,
+      overall.treated.conversions], backgroundColor: '#7a4a00' }] },
+  options: { animation: false, responsive: true, indexAxis: 'y' } });
+  const journeys = rows(report.journeys, 'journey');
+  draw('journey-chart', { type: 'bar', data: { labels: journeys.map((row) => row.journey), datasets: [
+    { label: 'started', data: journeys.map((row) => row.started), backgroundColor: '#0b5cad' },
+    { label: 'completed', data: journeys.map((row) => row.completed), backgroundColor: '#12652e' },
+  ] }, options: { animation: false, responsive: true } });
 }
 
 async function show() {

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ public final class ConsoleStack implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private CloudCore cloud;
     private ConsoleServer console;
+    private final List<ConsoleServer> others = new ArrayList<>();
 
     private ConsoleStack() {
     }
@@ -53,10 +55,7 @@ public final class ConsoleStack implements AutoCloseable {
         Map<String, String> env = Map.of("WM_ADMIN_PASSWORD", PASSWORD);
         cloud = CloudCore.start(vertx, CloudSettings.from(config, dir), env::get, Clock.systemUTC())
                 .await(120, TimeUnit.SECONDS);
-        ConsoleSettings settings = ConsoleSettings.of(URI.create("http://127.0.0.1:" + cloud.httpPort()))
-                .listeningOn("127.0.0.1", 0)
-                .withProvisioning(URI.create("https://127.0.0.1:" + cloud.provisioningPort()), cloud.caFingerprint());
-        console = ConsoleServer.start(vertx, settings).await(30, TimeUnit.SECONDS);
+        console = startConsole(cloud.caFingerprint());
         ConsoleClient admin = signIn("admin");
         createUser(admin, "marketing", "marketing", List.of());
         createUser(admin, "manager-a", "store_manager", List.of("store-a"));
@@ -70,6 +69,20 @@ public final class ConsoleStack implements AutoCloseable {
             user.put("stores", new JsonArray(stores));
         }
         admin.send("POST", "/v1/users", user).expect(201);
+    }
+
+    private ConsoleServer startConsole(String provisioningCa) throws Exception {
+        ConsoleSettings settings = ConsoleSettings.of(URI.create("http://127.0.0.1:" + cloud.httpPort()))
+                .listeningOn("127.0.0.1", 0)
+                .withProvisioning(URI.create("https://127.0.0.1:" + cloud.provisioningPort()), provisioningCa);
+        return ConsoleServer.start(vertx, settings).await(30, TimeUnit.SECONDS);
+    }
+
+    /** The URL of another console of the same cloud that pins enrollment to {@code provisioningCa}. */
+    public String otherConsole(String provisioningCa) throws Exception {
+        ConsoleServer other = startConsole(provisioningCa);
+        others.add(other);
+        return other.url();
     }
 
     /** A client of the console signed in as {@code user}. */
@@ -96,6 +109,9 @@ public final class ConsoleStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            for (ConsoleServer other : others) {
+                other.stop().await(30, TimeUnit.SECONDS);
+            }
             if (console != null) {
                 console.stop().await(30, TimeUnit.SECONDS);
             }

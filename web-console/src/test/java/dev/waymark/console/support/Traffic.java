@@ -40,10 +40,15 @@ public final class Traffic {
         return found.getJsonObject(0);
     }
 
+    /** A profile the cloud knows: made by a web service request, read from the newest web decision. */
+    public static String webProfile(ConsoleStack stack, String writeKey) {
+        serviceRequest(stack, writeKey, "crm-" + System.nanoTime());
+        return newestWebDecision(stack).getString("profileId");
+    }
+
     /** Makes a profile through a web service request, then decides for it in {@code store}; the decision's id. */
     public static String decisionInStore(ConsoleStack stack, String store) {
-        serviceRequest(stack, writeKey(stack), "crm-" + System.nanoTime());
-        String profile = newestWebDecision(stack).getString("profileId");
+        String profile = webProfile(stack, writeKey(stack));
         return stack.signIn("admin").send("POST", "/v1/decisions", new JsonObject().put("profileId", profile)
                 .put("channel", "web").put("placement", "web-banner").put("store", store)).expect(200).json()
                 .getString("decisionId");

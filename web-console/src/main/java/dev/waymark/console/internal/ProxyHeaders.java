@@ -10,7 +10,7 @@ import io.vertx.httpproxy.ProxyResponse;
  * Names the browser's address to the cloud in {@code X-Forwarded-For} (the console is the edge, so whatever the
  * browser claimed there is replaced), and keeps every API answer out of caches.
  */
-final class ForwardedFor implements ProxyInterceptor {
+final class ProxyHeaders implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
