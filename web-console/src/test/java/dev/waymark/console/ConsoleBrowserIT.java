@@ -182,8 +182,16 @@ class ConsoleBrowserIT {
         browser.byId("s-store").sendKeys("store-a");
         browser.byId("simulate").findElement(By.cssSelector("button[type=submit]")).click();
 
-        browser.textAppears(By.id("s-message"), "Would show");
-        assertThat(browser.byId("s-result").getText()).contains("cart-rescue-10");
+        JsonObject simulated = stack.signIn("admin").send("POST", "/v1/decisions/simulate", new JsonObject()
+                .put("profileId", profile).put("channel", "kiosk").put("placement", "kiosk-offer")
+                .put("store", "store-a").put("context", new JsonObject())).expect(200).json();
+        List<String> chosen = simulated.getJsonArray("actions").stream().map(JsonObject.class::cast)
+                .map(action -> action.getString("actionId")).toList();
+        browser.textAppears(By.id("s-message"), chosen.isEmpty() ? "Would show nothing."
+                : "Would show: " + String.join(", ", chosen));
+        simulated.getJsonObject("explanation").getJsonArray("candidates").stream().map(JsonObject.class::cast)
+                .forEach(candidate -> assertThat(browser.byId("s-result").getText())
+                        .contains(candidate.getString("actionId")));
         browser.screenshot("actions-simulate");
     }
 
@@ -232,13 +240,20 @@ class ConsoleBrowserIT {
     @Test
     void performanceAndPrivacyPages_showTheCloudsFigures() throws Exception {
         String profile = Traffic.webProfile(stack, writeKey);
-        JsonObject kpis = stack.signIn("admin").get("/v1/kpis").expect(200).json();
+        ConsoleClient admin = stack.signIn("admin");
+        JsonObject decided = admin.send("POST", "/v1/decisions", new JsonObject().put("profileId", profile)
+                .put("channel", "kiosk").put("placement", "kiosk-offer").put("store", "store-a")).expect(200).json();
+        assertThat(decided.getJsonArray("actions")).as("a decision that chose an action counts in the KPIs")
+                .isNotEmpty();
+        JsonObject kpis = admin.get("/v1/kpis").expect(200).json();
         signIn("admin", "performance.html");
         browser.visible(By.cssSelector("#overall table"));
         browser.visible(By.id("latency-chart"));
-        assertThat(kpis.getJsonObject("stores").fieldNames()).as("the web shop's decisions count").contains("web");
+        assertThat(kpis.getJsonObject("stores").fieldNames()).contains("store-a");
         kpis.getJsonObject("stores").fieldNames().forEach(store -> assertThat(browser.byId("stores").getText())
                 .contains(store));
+        kpis.getJsonObject("actions").fieldNames().forEach(action -> assertThat(browser.byId("actions").getText())
+                .contains(action));
         browser.screenshot("performance");
 
         browser.open(stack.consoleUrl() + "privacy.html");

@@ -58,9 +58,9 @@ async function change(device, how) {
     say(devicesMessage, problem(answer), 'error');
     return;
   }
+  await showDevices();
   if (how === 'replace') await showToken(answer.body, 'Replacement token created.');
   else say(devicesMessage, device.id + ' is revoked.');
-  await showDevices();
 }
 
 page(async (session) => {
