@@ -26,6 +26,7 @@ public final class ConsoleStack implements AutoCloseable {
     /** The password of every user the stack creates (the cloud's admin included). */
     public static final String PASSWORD = "correct-horse-battery-staple";
 
+    private final BlockedLoops blockedLoops = new BlockedLoops();
     private final Vertx vertx = Vertx.vertx();
     private CloudCore cloud;
     private ConsoleServer console;
@@ -106,6 +107,7 @@ public final class ConsoleStack implements AutoCloseable {
         return cloud;
     }
 
+    /** Stops the console and the cloud; fails when Vert.x reported a blocked event loop while they ran. */
     @Override
     public void close() throws Exception {
         try {
@@ -120,6 +122,10 @@ public final class ConsoleStack implements AutoCloseable {
             }
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
+            blockedLoops.close();
+        }
+        if (!blockedLoops.warnings().isEmpty()) {
+            throw new AssertionError("Vert.x reported a blocked event loop: " + blockedLoops.warnings().get(0));
         }
     }
 
