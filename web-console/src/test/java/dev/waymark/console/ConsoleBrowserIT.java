@@ -173,6 +173,25 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void contactPolicies_withACooldownChanged_areSavedAsANewCatalogVersion() throws Exception {
+        ConsoleClient admin = stack.signIn("admin");
+        long versionBefore = admin.get("/v1/catalog/actions").expect(200).json().getLong("version");
+        signIn("marketing", "actions.html");
+        WebElement policies = browser.byId("p-json");
+        browser.waitUpTo(Duration.ofSeconds(30)).until(driver -> !policies.getAttribute("value").isBlank());
+        JsonObject edited = new JsonObject(policies.getAttribute("value")).put("defaultCooldown", "PT7M");
+
+        policies.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        policies.sendKeys(edited.encode());
+        browser.byId("policies").findElement(By.cssSelector("button[type=submit]")).click();
+
+        browser.textAppears(By.id("message"), "Policies saved as catalog version");
+        assertThat(admin.get("/v1/catalog/policies").expect(200).json().getString("defaultCooldown"))
+                .isEqualTo("PT7M");
+        assertThat(admin.get("/v1/catalog/actions").json().getLong("version")).isGreaterThan(versionBefore);
+    }
+
+    @Test
     void simulation_ofTheDraft_saysWhatWouldBeShown() throws Exception {
         String profile = Traffic.webProfile(stack, writeKey);
         signIn("admin", "actions.html");
