@@ -25,6 +25,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console's pages in headless Chromium at a tablet's width against a real cloud: a manager's sign-in, a live
@@ -120,10 +121,17 @@ class ConsoleBrowserIT {
     void liveDecision_followedToItsExplanation_showsEveryCandidateAndItsStage() throws Exception {
         signIn("admin", "live.html");
         browser.textAppears(By.id("message"), "Connected");
+        new Select(browser.visible(By.cssSelector("#store option[value=web]")).findElement(By.xpath("..")))
+                .selectByValue("web");
+        new Select(browser.byId("kind")).selectByValue("decision");
+        browser.byId("filters").findElement(By.cssSelector("button[type=submit]")).click();
+        browser.textAppears(By.id("message"), "Connected");
 
         Traffic.serviceRequest(stack, writeKey, "crm-live-" + System.nanoTime());
 
         WebElement why = browser.visible(By.cssSelector("#feed li.live-decision a"));
+        assertThat(browser.driver().findElements(By.cssSelector("#feed li:not(.live-decision)")))
+                .as("the kind filter keeps events and actions out").isEmpty();
         browser.screenshot("live");
         String decisionId = why.getAttribute("href").replaceAll(".*id=", "");
         why.click();
@@ -146,7 +154,7 @@ class ConsoleBrowserIT {
         long bundleBefore = admin.get("/v1/bundles/current").expect(200).json().getLong("version");
         signIn("marketing", "actions.html");
         browser.textAppears(By.id("bundle"), "bundle " + bundleBefore);
-        new org.openqa.selenium.support.ui.Select(browser.byId("pick")).selectByValue("cart-rescue-10");
+        new Select(browser.byId("pick")).selectByValue("cart-rescue-10");
         WebElement rule = browser.byId("f-eligibility");
 
         rule.clear();

@@ -146,11 +146,15 @@ export async function page(run) {
   if (header(current)) await run(current);
 }
 
-/** The stores a user may pick: theirs, or every store the cloud has heard of for admin and marketing. */
-export async function storeChoices(current) {
+/**
+ * The stores a user may pick: theirs, or every store the cloud has heard of for admin and marketing, plus 'web'
+ * (the web shop and apps, a store like any other in the live stream and the KPIs) when withWeb is set.
+ */
+export async function storeChoices(current, withWeb = false) {
   if (!current.stores.includes('*')) return current.stores;
   const answer = await api('GET', '/v1/stores');
-  return answer.ok ? answer.body.stores.map((store) => store.store) : [];
+  const stores = answer.ok ? answer.body.stores.map((store) => store.store) : [];
+  return withWeb && !stores.includes('web') ? [...stores, 'web'] : stores;
 }
 
 /** Fills a <select> with options (value = label). */

@@ -44,7 +44,7 @@ function connect() {
 }
 
 page(async (session) => {
-  options(document.getElementById('store'), await storeChoices(session),
+  options(document.getElementById('store'), await storeChoices(session, true),
     session.stores.includes('*') ? 'every store' : 'all my stores');
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -96,7 +96,7 @@ page(async (session) => {
   const now = Date.now();
   form.elements.to.value = day(new Date(now + DAY));
   form.elements.from.value = day(new Date(now - 7 * DAY));
-  options(document.getElementById('store'), await storeChoices(session),
+  options(document.getElementById('store'), await storeChoices(session, true),
     session.stores.includes('*') ? 'every store' : 'all my stores');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
