@@ -177,6 +177,15 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void qrImage_withAnOversizedBody_isRefusedNamingTheBody() {
+        Answer answer = ConsoleClient.anonymous(stack.consoleUrl()).send("POST", "/console/qr",
+                new JsonObject().put("qr", "x".repeat(10_000)));
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.json().getString("field")).isEqualTo("body");
+    }
+
+    @Test
     void qrImage_ofAFreshToken_isAnSvgImage() {
         JsonObject grant = stack.signIn("tech-a").send("POST", "/provisioning/v1/tokens",
                 new JsonObject().put("store", "store-a").put("role", "kiosk")).expect(201).json();

@@ -30,6 +30,8 @@ public final class ConsoleRoutes {
         router.get("/*").handler(StaticHandler.create("dev/waymark/console/web").setCachingEnabled(false)
                 .setIndexPage("index.html"));
         router.route().last().handler(context -> ConsoleErrors.send(context, 404, "path", "no such page"));
+        router.errorHandler(413, context -> ConsoleErrors.send(context, 413, "body",
+                "must be at most " + QrRoute.BODY_LIMIT + " bytes"));
         return router;
     }
 }
