@@ -3,11 +3,11 @@ package dev.waymark.dist;
 import dev.waymark.dist.internal.BuildInfo;
 import dev.waymark.dist.internal.DemoCommand;
 import dev.waymark.dist.internal.MaskCommand;
-import dev.waymark.dist.internal.PlannedRoleCommand;
 import dev.waymark.dist.internal.VersionCommand;
 import dev.waymark.dist.internal.bench.BenchCommand;
 import dev.waymark.dist.internal.edge.EdgeCommand;
 import dev.waymark.dist.internal.cloud.CloudCommand;
+import dev.waymark.dist.internal.console.ConsoleCommand;
 import dev.waymark.dist.internal.hub.HubCommand;
 import dev.waymark.dist.internal.platform.ChildJvm;
 import dev.waymark.dist.internal.provisioning.ProvisionCommand;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Command;
             CloudCommand.class,
             HubCommand.class,
             EdgeCommand.class,
-            PlannedRoleCommand.Console.class,
+            ConsoleCommand.class,
             ProvisionCommand.class,
             ProvisioningCommand.class,
             MaskCommand.class,
@@ -80,8 +80,6 @@ public final class Waymark {
         public static final int REJECTED = 1;
         /** The command line or an input file could not be used. */
         public static final int USAGE = 2;
-        /** The role exists in the design but is not part of this build. */
-        public static final int NOT_BUILT = 3;
         /** A bug: the command failed in a way it did not foresee (sysexits' EX_SOFTWARE). */
         public static final int INTERNAL = 70;
 

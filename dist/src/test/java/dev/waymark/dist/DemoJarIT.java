@@ -5,12 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +36,18 @@ class DemoJarIT {
                 data.toString());
         try {
             await().atMost(Duration.ofMinutes(4)).until(() -> Files.readString(out).contains("events/s"));
+            assertConsoleSignsInTheAdmin(Files.readString(out), data);
         } finally {
             demo.destroy(); // SIGTERM, what Ctrl-C does
         }
         assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("the demo stopped").isTrue();
         String first = Files.readString(out);
         assertThat(first).contains("cloud core     http://127.0.0.1:", "hub store-1", "demo catalog   version",
-                "your kiosk", "Stopping ...");
+                "your kiosk", "web console", "Stopping ...");
         assertThat(first.lines().filter(line -> line.startsWith("  kiosk store-1")).count()).isEqualTo(2);
         assertThat(childrenOf(data)).as("no role outlives the demo").isEmpty();
         String admin = new JsonObject(Files.readString(data.resolve("platform.json"))).getString("adminPassword");
+        assertThat(first).as("the password is only in platform.json").doesNotContain(admin);
 
         Path again = dir.resolve("again.txt");
         Process rerun = start(again, "demo", "--stores", "1", "--kiosks", "2", "--http-port", "0", "--data-dir",
@@ -75,6 +83,24 @@ class DemoJarIT {
         assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(demo.exitValue()).isEqualTo(2);
         assertThat(Files.readString(out)).contains("--stores: must be 1 to 50, was 0");
+    }
+
+    /** The printed console serves its pages and signs in the admin through the cloud it proxies. */
+    private static void assertConsoleSignsInTheAdmin(String printed, Path data) throws Exception {
+        Matcher line = Pattern.compile("web console +(http://127\\.0\\.0\\.1:\\d+/)").matcher(printed);
+        assertThat(line.find()).as(printed).isTrue();
+        String password = new JsonObject(Files.readString(data.resolve("platform.json"))).getString("adminPassword");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(line.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(line.group(1) + "v1/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+                        .put("name", "admin").put("password", password).encode())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sign in");
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        assertThat(signIn.headers().firstValue("Set-Cookie")).get().asString().startsWith("wm_session=");
     }
 
     private Process start(Path out, String... args) throws IOException {

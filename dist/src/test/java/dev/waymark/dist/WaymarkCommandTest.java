@@ -3,8 +3,6 @@ package dev.waymark.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class WaymarkCommandTest {
 
@@ -25,13 +23,21 @@ class WaymarkCommandTest {
         assertThat(run.out()).containsPattern("waymark \\d+\\.\\d+\\.\\d+").contains("Java ");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"console"})
-    void plannedRole_saysItIsNotBuiltAndExitsThree(String role) {
-        CommandRun run = CommandRun.of(role, "--config", "x.json");
+    @Test
+    void console_withACloudUrlThatHasAPath_isAUsageErrorNamingTheOption() {
+        CommandRun run = CommandRun.of("console", "--cloud", "http://127.0.0.1:8080/v1");
 
-        assertThat(run.exitCode()).isEqualTo(Waymark.ExitCodes.NOT_BUILT);
-        assertThat(run.err()).contains("not part of this build yet");
+        assertThat(run.exitCode()).isEqualTo(Waymark.ExitCodes.USAGE);
+        assertThat(run.err()).contains("cloud: must have no path");
+    }
+
+    @Test
+    void console_withProvisioningButNoCaFingerprint_isAUsageError() {
+        CommandRun run = CommandRun.of("console", "--cloud", "http://127.0.0.1:8080",
+                "--provisioning", "https://127.0.0.1:8443");
+
+        assertThat(run.exitCode()).isEqualTo(Waymark.ExitCodes.USAGE);
+        assertThat(run.err()).contains("--provisioning-ca");
     }
 
     @Test

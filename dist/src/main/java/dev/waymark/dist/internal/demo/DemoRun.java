@@ -1,5 +1,8 @@
 package dev.waymark.dist.internal.demo;
 
+import dev.waymark.console.ConsoleServer;
+import dev.waymark.console.ConsoleSettings;
+import dev.waymark.dist.internal.platform.FreePorts;
 import dev.waymark.dist.internal.platform.Platform;
 import dev.waymark.dist.internal.platform.PlatformPlan;
 import io.vertx.core.Future;
@@ -7,14 +10,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One run of {@code waymark demo}: the platform, the demo catalog, the simulated shoppers, the why relay for the
- * kiosk screens, and what to look at next.
+ * One run of {@code waymark demo}: the platform, the demo catalog, the simulated shoppers, the web console (where
+ * the kiosk screens' "why" links lead), and what to look at next.
  */
 public final class DemoRun {
 
@@ -22,7 +26,7 @@ public final class DemoRun {
 
     private final PrintWriter out;
     private final Vertx vertx = Vertx.vertx();
-    private WhyRelay relay;
+    private ConsoleServer console;
     private Platform platform;
     private DemoTraffic traffic;
 
@@ -32,10 +36,15 @@ public final class DemoRun {
 
     /** Brings everything up; IOException names the role that could not start. */
     public void start(PlatformPlan plan) throws IOException, InterruptedException {
-        relay = await(WhyRelay.start(vertx));
-        JsonObject edge = new JsonObject().put("explainUrl", relay.explainUrl()).mergeIn(plan.edgeConfig(), true);
+        // The kiosks learn the console's address before it can start (it needs the cloud's CA fingerprint).
+        int consolePort = FreePorts.next();
+        JsonObject edge = new JsonObject().put("explainUrl", "http://127.0.0.1:" + consolePort
+                + "/decisions.html?id={decisionId}").mergeIn(plan.edgeConfig(), true);
         platform = Platform.start(plan.withEdgeConfig(edge), out);
-        relay.connect(platform.cloud().api(), platform.cloud().secretKey());
+        console = await(ConsoleServer.start(vertx, ConsoleSettings.of(platform.cloud().api())
+                .listeningOn("127.0.0.1", consolePort).withProvisioning(
+                        URI.create(platform.cloud().provisioningUrl().replace("/provisioning/v1", "")),
+                        platform.cloud().caFingerprint())));
         long version = DemoCatalog.install(platform.cloud().client(), platform.cloud().secretKey());
         out.printf("  demo catalog   version %d (the stories: docs/demo.md)%n", version);
         traffic = DemoTraffic.start(vertx, platform, out, STATUS_EVERY);
@@ -50,8 +59,8 @@ public final class DemoRun {
         if (platform != null) {
             platform.close();
         }
-        if (relay != null) {
-            await(relay.close().recover(e -> Future.succeededFuture()));
+        if (console != null) {
+            await(console.stop().recover(e -> Future.succeededFuture()));
         }
         await(vertx.close().recover(e -> Future.succeededFuture()));
     }
@@ -67,8 +76,8 @@ public final class DemoRun {
         out.printf("  KPIs             curl -H \"Authorization: Bearer $KEY\" %s/v1/kpis%n", api);
         out.printf("  live decisions   curl -N -H \"Authorization: Bearer $KEY\" %s/v1/live%n", api);
         out.printf("  stores, devices  curl -H \"Authorization: Bearer $KEY\" %s/v1/stores%n", api);
-        out.printf("  user admin       password 'adminPassword' in platform.json; the web console is not in this "
-                + "build yet%n");
+        out.printf("  web console      %s  (docs/console.md): sign in as user admin, password 'adminPassword' in "
+                + "%s%n", console.url(), plan.dataDir().resolve("platform.json"));
         out.println("Every 5 s: events/s | decisions | actions shown on kiosks | acceptance | uplift (treated vs "
                 + "control, 95% CI)");
         out.flush();
