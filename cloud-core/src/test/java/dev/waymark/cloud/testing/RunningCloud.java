@@ -34,7 +34,7 @@ public final class RunningCloud implements AutoCloseable {
         return start(dir, new JsonObject());
     }
 
-    /** Starts a cloud in {@code dir} with the sections of {@code backends} added, e.g. {@code store}, {@code eventLog}. */
+    /** Starts a cloud in {@code dir} with the sections of {@code backends}, e.g. {@code store} and {@code eventLog}. */
     public static RunningCloud start(Path dir, JsonObject backends) throws Exception {
         JsonObject config = backends.copy().put("dataDir", dir.toString())
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waymark.cloud.CloudSettings;
+import dev.waymark.cloud.internal.gateway.GatewaySettings;
 import dev.waymark.cloud.internal.log.kafka.KafkaLogSettings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -52,7 +53,8 @@ class EventLogSettingsTest {
         assertRefused(new JsonObject().put("kind", "redis"), "eventLog.kind: must be \"store\" or \"kafka\"");
         assertRefused(new JsonObject().put("knd", "kafka"), "eventLog.knd: unknown key");
         assertRefused(kafka(new JsonObject()), "eventLog.kafka.bootstrapServers: is required");
-        assertRefused(kafka(new JsonObject().put("bootstrapServers", "k1")), "eventLog.kafka.bootstrapServers: must be");
+        assertRefused(kafka(new JsonObject().put("bootstrapServers", "k1")),
+                "eventLog.kafka.bootstrapServers: must be");
         assertRefused(kafka(new JsonObject().put("bootstrapServers", "k1:9092").put("partition", 3)),
                 "eventLog.kafka.partition: unknown key");
         assertRefused(kafka(new JsonObject().put("bootstrapServers", "k1:9092").put("partitions", 0)),
@@ -75,6 +77,23 @@ class EventLogSettingsTest {
 
         assertThatThrownBy(() -> CloudSettings.load(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(file + ": eventLog.kafka.bootstrapServer: unknown key");
+    }
+
+    @Test
+    void scalingDocsExample_isAValidConfigurationOfTheKafkaLog() throws Exception {
+        String page = Files.readString(Path.of("../docs/scaling.md"));
+        String section = page.substring(page.indexOf("## Running scaled out"));
+        int start = section.indexOf("```json") + "```json".length();
+        String json = section.substring(start, section.indexOf("```", start));
+        Path file = dir.resolve("cloud.json");
+        Files.writeString(file, json);
+
+        CloudSettings settings = CloudSettings.load(file);
+
+        assertThat(settings.storeUrl()).startsWith("jdbc:postgresql:");
+        assertThat(EventLogSettings.from(settings.section(EventLogSettings.SECTION)).kafka()).hasValueSatisfying(
+                kafka -> assertThat(kafka.partitions()).isEqualTo(24));
+        assertThat(GatewaySettings.from(settings.section(GatewaySettings.SECTION)).embedded()).isFalse();
     }
 
     private static void assertRefused(JsonObject section, String message) {
