@@ -61,12 +61,15 @@ public final class KafkaEventLog implements EventLog {
      * does not exist yet; fails when the brokers cannot create it (e.g. fewer brokers than the replication factor).
      */
     public static Future<KafkaEventLog> open(Vertx vertx, KafkaLogSettings settings) {
-        KafkaEventLog log = new KafkaEventLog(vertx, settings);
-        return log.ensureTopic().map(log).recover(failure -> {
-            log.close();
-            return Future.failedFuture(new IllegalStateException("eventLog.kafka: topic " + settings.topic()
-                    + " at " + settings.bootstrapServers() + ": " + failure.getMessage(), failure));
-        });
+        // A Kafka client resolves its bootstrap servers' names as it is made: on a worker, not the event loop.
+        return vertx.executeBlocking(() -> new KafkaEventLog(vertx, settings), false)
+                .compose(log -> log.ensureTopic().map(log).recover(failure -> {
+                    log.close();
+                    return Future.failedFuture(failure);
+                }))
+                .recover(failure -> Future.failedFuture(new IllegalStateException("eventLog.kafka: topic "
+                        + settings.topic() + " at " + settings.bootstrapServers() + ": " + failure.getMessage(),
+                        failure)));
     }
 
     private Future<Void> ensureTopic() {
@@ -106,17 +109,22 @@ public final class KafkaEventLog implements EventLog {
         config.put("enable.auto.commit", "false");
         config.put("auto.offset.reset", "earliest");
         config.put("max.poll.records", Integer.toString(maxBatch));
-        KafkaConsumer<String, byte[]> consumer = KafkaConsumer.create(vertx, config, new StringDeserializer(),
-                new ByteArrayDeserializer());
-        GroupConsumer running = new GroupConsumer(vertx, consumer, group, handler);
-        synchronized (consumers) {
-            if (closed) {
-                consumer.close();
-                return;
-            }
-            consumers.add(running);
-        }
-        running.start(settings.topic());
+        vertx.executeBlocking(() -> KafkaConsumer.create(vertx, config, new StringDeserializer(),
+                new ByteArrayDeserializer()), false).onComplete(created -> {
+                    if (created.failed()) {
+                        LOG.log(Level.SEVERE, "event log consumer " + group + " could not be made: " + created.cause());
+                        return;
+                    }
+                    GroupConsumer running = new GroupConsumer(vertx, created.result(), group, handler);
+                    synchronized (consumers) {
+                        if (closed) {
+                            running.stop();
+                            return;
+                        }
+                        consumers.add(running);
+                    }
+                    running.start(settings.topic());
+                });
     }
 
     /** The records after {@code group}'s committed offsets (after the earliest kept offsets where none is). */

@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.log.kafka;
 
+import dev.waymark.cloud.internal.SectionValues;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,27 +47,15 @@ public record KafkaLogSettings(String bootstrapServers, String topic, int partit
 
     /** Reads the section; missing keys take the defaults; IllegalArgumentException names the key. */
     public static KafkaLogSettings from(JsonObject section) {
+        SectionValues values = new SectionValues(section, SECTION);
         for (String name : section.fieldNames()) {
-            require(KNOWN.contains(name), name, "unknown key (known: " + String.join(", ",
+            values.require(KNOWN.contains(name), name, "unknown key (known: " + String.join(", ",
                     KNOWN.stream().sorted().toList()) + ")");
         }
-        require(section.containsKey("bootstrapServers"), "bootstrapServers",
+        values.require(section.containsKey("bootstrapServers"), "bootstrapServers",
                 "is required when eventLog.kind is \"kafka\"");
-        return new KafkaLogSettings(text(section, "bootstrapServers", ""), text(section, "topic", "wm.events"),
-                number(section, "partitions", 12), number(section, "replicationFactor", 3), properties(section));
-    }
-
-    private static String text(JsonObject section, String name, String fallback) {
-        Object value = section.getValue(name, fallback);
-        require(value instanceof String, name, "must be a string");
-        return (String) value;
-    }
-
-    private static int number(JsonObject section, String name, int fallback) {
-        Object value = section.getValue(name, fallback);
-        require(value instanceof Integer || value instanceof Long && (Long) value == ((Long) value).intValue(),
-                name, "must be an integer");
-        return ((Number) value).intValue();
+        return new KafkaLogSettings(values.text("bootstrapServers", ""), values.text("topic", "wm.events"),
+                values.integer("partitions", 12), values.integer("replicationFactor", 3), properties(section));
     }
 
     private static Map<String, String> properties(JsonObject section) {
