@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,14 @@ public abstract class EventLogContract {
 
     protected static String text(Entry entry) {
         return entry.key() + ":" + new String(entry.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A handler that adds each entry of a batch, as {@code key:value}, to {@code seen} and succeeds. */
+    protected static Function<List<Entry>, Future<Void>> collectInto(List<String> seen) {
+        return batch -> {
+            batch.forEach(e -> seen.add(text(e)));
+            return Future.succeededFuture();
+        };
     }
 
     protected static void append(EventLog log, Entry... entries) throws Exception {
@@ -133,10 +142,7 @@ public abstract class EventLogContract {
         EventLog first = open();
         append(first, entry("k", "old"));
         List<String> before = new CopyOnWriteArrayList<>();
-        first.consume("g1", 10, batch -> {
-            batch.forEach(e -> before.add(text(e)));
-            return Future.succeededFuture();
-        });
+        first.consume("g1", 10, collectInto(before));
         await().atMost(WAIT).until(() -> lag(first, "g1") == 0);
         first.close();
         EventLog writer = open();
@@ -146,10 +152,7 @@ public abstract class EventLogContract {
         reopenBacking();
         EventLog underTest = open();
         List<String> after = new CopyOnWriteArrayList<>();
-        underTest.consume("g1", 10, batch -> {
-            batch.forEach(e -> after.add(text(e)));
-            return Future.succeededFuture();
-        });
+        underTest.consume("g1", 10, collectInto(after));
 
         await().atMost(WAIT).until(() -> after.contains("k:kept"));
         assertThat(before).containsExactly("k:old");

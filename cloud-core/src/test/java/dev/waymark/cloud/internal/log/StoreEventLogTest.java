@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.internal.store.JdbcStore;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -70,10 +69,7 @@ class StoreEventLogTest extends EventLogContract {
         append(underTest, entry("a", "1"), entry("b", "2"));
         List<String> seen = new CopyOnWriteArrayList<>();
 
-        underTest.consume("g1", 10, batch -> {
-            batch.forEach(e -> seen.add(text(e)));
-            return Future.succeededFuture();
-        });
+        underTest.consume("g1", 10, collectInto(seen));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 2 && rows() == 0);
     }
@@ -83,10 +79,7 @@ class StoreEventLogTest extends EventLogContract {
         EventLog first = open();
         append(first, entry("k", "old"));
         List<String> seen = new CopyOnWriteArrayList<>();
-        first.consume("g1", 10, batch -> {
-            batch.forEach(e -> seen.add(text(e)));
-            return Future.succeededFuture();
-        });
+        first.consume("g1", 10, collectInto(seen));
         await().atMost(Duration.ofSeconds(10)).until(() -> rows() == 0);
         first.close();
 

@@ -37,6 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaEventLog implements EventLog {
 
     private static final Logger LOG = Logger.getLogger(KafkaEventLog.class.getName());
+    private static final long RETRY_MS = 5_000;
 
     private final Vertx vertx;
     private final KafkaLogSettings settings;
@@ -111,20 +112,29 @@ public final class KafkaEventLog implements EventLog {
         config.put("max.poll.records", Integer.toString(maxBatch));
         vertx.executeBlocking(() -> KafkaConsumer.create(vertx, config, new StringDeserializer(),
                 new ByteArrayDeserializer()), false).onComplete(created -> {
-                    if (created.failed()) {
-                        LOG.log(Level.SEVERE, "event log consumer " + group + " could not be made: " + created.cause());
-                        return;
+                    if (created.succeeded()) {
+                        join(new GroupConsumer(vertx, created.result(), group, handler));
+                    } else {
+                        LOG.log(Level.WARNING, "event log consumer " + group + " could not be made, will retry: "
+                                + created.cause());
+                        vertx.setTimer(RETRY_MS, id -> {
+                            if (!closed) {
+                                consume(group, maxBatch, handler);
+                            }
+                        });
                     }
-                    GroupConsumer running = new GroupConsumer(vertx, created.result(), group, handler);
-                    synchronized (consumers) {
-                        if (closed) {
-                            running.stop();
-                            return;
-                        }
-                        consumers.add(running);
-                    }
-                    running.start(settings.topic());
                 });
+    }
+
+    private void join(GroupConsumer member) {
+        synchronized (consumers) {
+            if (closed) {
+                member.stop();
+                return;
+            }
+            consumers.add(member);
+        }
+        member.start(settings.topic());
     }
 
     /** The records after {@code group}'s committed offsets (after the earliest kept offsets where none is). */
