@@ -11,6 +11,7 @@ import dev.waymark.cloud.testing.KafkaBroker;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,19 @@ class KafkaEventLogIT extends EventLogContract {
 
         assertThatThrownBy(() -> KafkaEventLog.open(vertx, tooMany).await(30, TimeUnit.SECONDS))
                 .hasMessageContaining("eventLog.kafka: topic " + topic);
+    }
+
+    @Test
+    void open_noBrokerListening_failsNamingTheBrokers() throws Exception {
+        String nowhere;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nowhere = "127.0.0.1:" + socket.getLocalPort();
+        }
+        KafkaLogSettings unreachable = new KafkaLogSettings(nowhere, topic, 1, 1,
+                Map.of("default.api.timeout.ms", "2000", "request.timeout.ms", "1000"));
+
+        assertThatThrownBy(() -> KafkaEventLog.open(vertx, unreachable).await(30, TimeUnit.SECONDS))
+                .hasMessageContaining("eventLog.kafka: topic " + topic + " at " + nowhere);
     }
 
     @Test
