@@ -78,7 +78,8 @@ public final class CloudRuntime {
     public static Future<CloudRuntime> start(Vertx vertx, CloudSettings settings, Function<String, String> env,
             Clock clock) {
         CloudRuntime runtime = new CloudRuntime(vertx, settings, clock);
-        return runtime.open(env).compose(opened -> runtime.startParts(env)).map(started -> runtime)
+        return runtime.open(env).compose(opened -> runtime.openLog()).compose(log -> runtime.startParts(env, log))
+                .map(started -> runtime)
                 .recover(failure -> runtime.stop().transform(stopped -> Future.failedFuture(failure)));
     }
 
@@ -95,21 +96,24 @@ public final class CloudRuntime {
         }, false);
     }
 
-    private Future<Void> startParts(Function<String, String> env) {
+    private Future<Void> startParts(Function<String, String> env, EventLog log) {
         RevokedSerials revoked = new RevokedSerials(registry);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        return openLog().compose(log -> {
+        try {
             parts = new CloudAssembly(vertx, store, log, settings, keys, revoked, meters, clock);
-            return vertx.executeBlocking(() -> {
-                revoked.catchUp();
-                return null;
-            }, false).compose(caught -> bootstrapAdmin(env))
-                    .compose(admin -> parts.start())
-                    .compose(started -> startProvisioning())
-                    .compose(started -> ApiContract.load(vertx))
-                    .compose(contract -> startHttp(contract, log))
-                    .onSuccess(started -> schedule(revoked));
-        });
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+        return vertx.executeBlocking(() -> {
+            revoked.catchUp();
+            return null;
+        }, false).compose(caught -> bootstrapAdmin(env))
+                .compose(admin -> parts.start())
+                .compose(started -> startProvisioning())
+                .compose(started -> ApiContract.load(vertx))
+                .compose(contract -> startHttp(contract, log))
+                .onSuccess(started -> schedule(revoked));
     }
 
     /** The event log {@code eventLog.kind} names: the store's own (default), or a Kafka topic. */
