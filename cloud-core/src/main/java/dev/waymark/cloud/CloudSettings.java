@@ -1,5 +1,6 @@
 package dev.waymark.cloud;
 
+import dev.waymark.cloud.internal.log.EventLogSettings;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public record CloudSettings(Path dataDir, String httpHost, int httpPort, String 
     public static final String DATA_DIR = "dataDir";
     private static final Set<String> KNOWN = Set.of(DATA_DIR, "http", "store", "secrets", "provisioning",
             "pipeline", "gateway", "identity", "accounts", "decisions", "outbox", "kpi", "metrics", "live", "overview",
-            "health");
+            "health", EventLogSettings.SECTION);
 
     public CloudSettings {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -92,6 +93,8 @@ public record CloudSettings(Path dataDir, String httpHost, int httpPort, String 
         JsonObject store = section(json, "store");
         JsonObject provisioning = section(json, "provisioning");
         JsonObject pipeline = section(json, "pipeline");
+        // Checked here so a wrong key is reported with the file's name; the cloud reads the section at start.
+        EventLogSettings.from(section(json, EventLogSettings.SECTION));
         String secrets = json.getString("secrets", "dev");
         if (!secrets.equals("dev") && !secrets.equals("env")) {
             throw new IllegalArgumentException("secrets: must be \"dev\" or \"env\", got \"" + secrets + "\"");

@@ -10,7 +10,8 @@ import java.util.function.Function;
  * append completes only once the records are durable, and a consumer's position moves only after the handler's
  * future for a batch succeeds, i.e. after the state change it made is durable. A failed batch is offered again,
  * so handlers must be idempotent (the pipeline drops duplicates by CloudEvents {@code source}+{@code id}). The
- * embedded default keeps the log in the {@link Store}; the Kafka one comes with scale-out.
+ * embedded default keeps the log in the {@link Store}; with {@code eventLog.kind: "kafka"} it is a Kafka topic whose
+ * consumer groups the replicas share (docs/cloud.md).
  */
 public interface EventLog extends AutoCloseable {
 

@@ -30,6 +30,7 @@ import dev.waymark.cloud.internal.insight.LiveRoutes;
 import dev.waymark.cloud.internal.insight.MetricsRoutes;
 import dev.waymark.cloud.internal.insight.OverviewRoutes;
 import dev.waymark.cloud.internal.keys.CloudKeys;
+import dev.waymark.cloud.internal.log.EventLogSettings;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
 import dev.waymark.cloud.internal.pipeline.JourneyReads;
 import dev.waymark.cloud.internal.pipeline.PipelineParts;
@@ -124,12 +125,20 @@ final class CloudAssembly {
             return decisions.start();
         }).compose(started -> {
             pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity, consent,
-                    new CatalogEngines(decisions.catalogs()), decisions.decider(), kpis, devices), meters, clock, settings.cachedProfiles());
+                    new CatalogEngines(decisions.catalogs()), decisions.decider(), kpis, devices), meters, clock,
+                    cachedProfiles());
             pipeline.onNewStore(decisions::publishCurrentBundle);
             pipeline.start(settings.batch());
             gauges = new KpiGauges(vertx, store, meters, insight, clock);
             return gauges.start();
         });
+    }
+
+    // On a shared log another replica may change a profile between two of this replica's batches (its kiosk and web
+    // events have different keys, so different partitions): cached journey contexts would go stale, so none is kept.
+    private int cachedProfiles() {
+        return EventLogSettings.from(settings.section(EventLogSettings.SECTION)).shared() ? 0
+                : settings.cachedProfiles();
     }
 
     /** The pipeline, once started. */

@@ -1,10 +1,13 @@
 package dev.waymark.cloud.internal.boot;
 
 import dev.waymark.cloud.CloudSettings;
+import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.internal.http.ApiContract;
 import dev.waymark.cloud.internal.keys.CloudKeys;
 import dev.waymark.cloud.internal.keys.Secrets;
+import dev.waymark.cloud.internal.log.EventLogSettings;
 import dev.waymark.cloud.internal.log.StoreEventLog;
+import dev.waymark.cloud.internal.log.kafka.KafkaEventLog;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
 import dev.waymark.cloud.internal.store.JdbcStore;
 import dev.waymark.provisioning.ProvisioningRoutes;
@@ -75,7 +78,8 @@ public final class CloudRuntime {
     public static Future<CloudRuntime> start(Vertx vertx, CloudSettings settings, Function<String, String> env,
             Clock clock) {
         CloudRuntime runtime = new CloudRuntime(vertx, settings, clock);
-        return runtime.open(env).compose(opened -> runtime.startParts(env)).map(started -> runtime)
+        return runtime.open(env).compose(opened -> runtime.openLog()).compose(log -> runtime.startParts(env, log))
+                .map(started -> runtime)
                 .recover(failure -> runtime.stop().transform(stopped -> Future.failedFuture(failure)));
     }
 
@@ -92,11 +96,15 @@ public final class CloudRuntime {
         }, false);
     }
 
-    private Future<Void> startParts(Function<String, String> env) {
+    private Future<Void> startParts(Function<String, String> env, EventLog log) {
         RevokedSerials revoked = new RevokedSerials(registry);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        StoreEventLog log = new StoreEventLog(vertx, store);
-        parts = new CloudAssembly(vertx, store, log, settings, keys, revoked, meters, clock);
+        try {
+            parts = new CloudAssembly(vertx, store, log, settings, keys, revoked, meters, clock);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
         return vertx.executeBlocking(() -> {
             revoked.catchUp();
             return null;
@@ -106,6 +114,13 @@ public final class CloudRuntime {
                 .compose(started -> ApiContract.load(vertx))
                 .compose(contract -> startHttp(contract, log))
                 .onSuccess(started -> schedule(revoked));
+    }
+
+    /** The event log {@code eventLog.kind} names: the store's own (default), or a Kafka topic. */
+    private Future<EventLog> openLog() {
+        EventLogSettings logSettings = EventLogSettings.from(settings.section(EventLogSettings.SECTION));
+        return logSettings.kafka().<Future<EventLog>>map(kafka -> KafkaEventLog.open(vertx, kafka).map(log -> log))
+                .orElseGet(() -> Future.succeededFuture(new StoreEventLog(vertx, store)));
     }
 
     private Future<Void> bootstrapAdmin(Function<String, String> env) {
@@ -131,7 +146,7 @@ public final class CloudRuntime {
                 });
     }
 
-    private Future<Void> startHttp(ApiContract contract, StoreEventLog log) {
+    private Future<Void> startHttp(ApiContract contract, EventLog log) {
         Map<String, Supplier<Future<JsonObject>>> checks = new LinkedHashMap<>();
         checks.put("store", () -> store.read(c -> {
             try (Statement probe = c.createStatement()) {

@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.gateway;
 
+import dev.waymark.cloud.internal.SectionValues;
 import dev.waymark.protocol.Topics;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -91,16 +92,11 @@ public record GatewaySettings(boolean embedded, String host, int port, String ur
     }
 
     private static String text(JsonObject section, String name, String fallback) {
-        Object value = section.getValue(name, fallback);
-        require(value instanceof String, name, "must be a string");
-        return (String) value;
+        return new SectionValues(section, SECTION).text(name, fallback);
     }
 
     private static int number(JsonObject section, String name, int fallback) {
-        Object value = section.getValue(name, fallback);
-        require(value instanceof Integer || value instanceof Long && (Long) value == ((Long) value).intValue(),
-                name, "must be an integer");
-        return ((Number) value).intValue();
+        return new SectionValues(section, SECTION).integer(name, fallback);
     }
 
     private static boolean bool(JsonObject section, String name, boolean fallback) {
