@@ -112,10 +112,11 @@ final class JourneyStore implements MergeHook {
         }
     }
 
-    static void deleteTimer(Connection c, String timerId) throws SQLException {
+    /** Deletes a timer; false when it was gone already (fired or cancelled by another replica). */
+    static boolean deleteTimer(Connection c, String timerId) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM journey_timers WHERE timer_id = ?")) {
             delete.setString(1, timerId);
-            delete.executeUpdate();
+            return delete.executeUpdate() == 1;
         }
     }
 

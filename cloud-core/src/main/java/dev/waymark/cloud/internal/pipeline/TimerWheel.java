@@ -70,8 +70,14 @@ public final class TimerWheel {
         List<JsonObject> live = new ArrayList<>();
         List<Due> due = due(c, now);
         JourneyEngine engine = engines.get();
+        int fired = 0;
         for (Due timer : due) {
-            JourneyStore.deleteTimer(c, timer.timerId());
+            // The delete is the claim: on PostgreSQL a second replica's delete waits for the first one's commit and
+            // then removes nothing, so each timer fires once however many replicas saw it due.
+            if (!JourneyStore.deleteTimer(c, timer.timerId())) {
+                continue;
+            }
+            fired++;
             JourneyContext before = journeys.load(c, timer.profileId());
             Step step = engine.onTimer(before, new TimerFired(timer.timerId(), now));
             if (step.state() != before) {
@@ -84,7 +90,7 @@ public final class TimerWheel {
             }
         }
         journeys.flush(c);
-        return new Round(due.size(), live);
+        return new Round(fired, live);
     }
 
     private static List<Due> due(Connection c, Instant now) throws SQLException {

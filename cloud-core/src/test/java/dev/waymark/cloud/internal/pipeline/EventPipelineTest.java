@@ -81,7 +81,7 @@ class EventPipelineTest {
         parts.close();
     }
 
-    private CloudEvent kiosk(String device, Payload data) {
+    CloudEvent kiosk(String device, Payload data) {
         return CloudEvent.of(ids.next(), Source.device("store-1", device), clock.instant(),
                 sequence.incrementAndGet(), data);
     }
@@ -90,7 +90,7 @@ class EventPipelineTest {
         return CloudEvent.of(id, Source.web("wk_shop"), clock.instant(), 0, data);
     }
 
-    private void append(CloudEvent... events) throws Exception {
+    void append(CloudEvent... events) throws Exception {
         List<EventLog.Entry> entries = new ArrayList<>();
         for (CloudEvent event : events) {
             entries.add(new EventLog.Entry(event.source(), CODEC.encode(event)));
@@ -100,7 +100,7 @@ class EventPipelineTest {
                 .await(10, TimeUnit.SECONDS) == 0);
     }
 
-    private List<String> column(String sql, String... args) throws Exception {
+    List<String> column(String sql, String... args) throws Exception {
         return parts.store.read(c -> {
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) {
@@ -117,7 +117,7 @@ class EventPipelineTest {
         }).await(10, TimeUnit.SECONDS);
     }
 
-    private long count(String sql, String... args) throws Exception {
+    long count(String sql, String... args) throws Exception {
         return Long.parseLong(column(sql, args).get(0));
     }
 
