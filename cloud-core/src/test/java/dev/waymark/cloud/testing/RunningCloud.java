@@ -31,7 +31,12 @@ public final class RunningCloud implements AutoCloseable {
 
     /** Starts a cloud in {@code dir}. */
     public static RunningCloud start(Path dir) throws Exception {
-        JsonObject config = new JsonObject().put("dataDir", dir.toString())
+        return start(dir, new JsonObject());
+    }
+
+    /** Starts a cloud in {@code dir} with {@code extra} settings sections (e.g. {@code store}) added. */
+    public static RunningCloud start(Path dir, JsonObject extra) throws Exception {
+        JsonObject config = extra.copy().put("dataDir", dir.toString())
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
                 .put("provisioning", new JsonObject().put("port", freePort()))
                 .put("gateway", new JsonObject().put("port", freePort()))

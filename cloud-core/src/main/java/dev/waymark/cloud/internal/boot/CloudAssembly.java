@@ -11,6 +11,7 @@ import dev.waymark.cloud.internal.collector.CollectorRoutes;
 import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.consent.ConsentRoutes;
 import dev.waymark.cloud.internal.decision.DecisionSettings;
+import dev.waymark.cloud.internal.decision.DecisionLog;
 import dev.waymark.cloud.internal.decision.Decisions;
 import dev.waymark.cloud.internal.decision.IntentPlacements;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
@@ -35,7 +36,9 @@ import dev.waymark.cloud.internal.pipeline.JourneyReads;
 import dev.waymark.cloud.internal.pipeline.PipelineParts;
 import dev.waymark.cloud.internal.pipeline.ProfileEventCounts;
 import dev.waymark.cloud.internal.profile.ProfileRoutes;
+import dev.waymark.cloud.internal.profile.ProfileDocument;
 import dev.waymark.cloud.internal.profile.ProfileSection;
+import dev.waymark.cloud.internal.subject.SubjectRights;
 import dev.waymark.cloud.Store;
 import dev.waymark.privacy.EventMasker;
 import dev.waymark.privacy.KeyRing;
@@ -82,6 +85,7 @@ final class CloudAssembly {
     private Decisions decisions;
     private EventPipeline pipeline;
     private KpiGauges gauges;
+    private SubjectRights subjects;
 
     CloudAssembly(Vertx vertx, Store store, EventLog log, CloudSettings settings, CloudKeys keys,
             RevokedSerials revoked, PrometheusMeterRegistry meters, Clock clock) {
@@ -126,10 +130,24 @@ final class CloudAssembly {
             pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity, consent,
                     new CatalogEngines(decisions.catalogs()), decisions.decider(), kpis, devices), meters, clock, settings.cachedProfiles());
             pipeline.onNewStore(decisions::publishCurrentBundle);
+            subjects = new SubjectRights(new SubjectRights.Needs(vertx, store, guard, namespaces, exportDocument(),
+                    keys.pseudonymizationKey(), pipeline::forgetProfiles, clock));
+            identity.blockWith(subjects.linkBlock());
+            subjects.start();
             pipeline.start(settings.batch());
             gauges = new KpiGauges(vertx, store, meters, insight, clock);
             return gauges.start();
         });
+    }
+
+    /** The profile document of the data-subject export: every decision, not the recent ones. */
+    private ProfileDocument exportDocument() {
+        DecisionLog decisionLog = new DecisionLog();
+        Map<String, ProfileSection> sections = new LinkedHashMap<>();
+        sections.put("journey", JourneyReads::section);
+        sections.put("decisions", (c, profileId) -> decisionLog.recentDecisions(c, profileId, Integer.MAX_VALUE));
+        sections.put("events", ProfileEventCounts::section);
+        return new ProfileDocument(consent, sections);
     }
 
     /** The pipeline, once started. */
@@ -152,19 +170,26 @@ final class CloudAssembly {
                 new AccountRoutes(accounts, guard, accountSettings)::mount,
                 new ProfileRoutes(store, guard, namespaces, consent, sections)::mount,
                 new ConsentRoutes(store, guard, namespaces, consent, clock)::mount,
+                subjects::mount,
                 decisions::mount,
                 new KpiRoutes(store, guard, insight, clock)::mount,
                 new LiveRoutes(vertx, guard, meters, insight)::mount,
                 new OverviewRoutes(store, guard, insight, clock)::mount);
     }
 
-    /** Stops what runs on its own: the gauges, the drainer, the pipeline's consumer and the gateway. */
+    /**
+     * Stops what runs on its own: the gauges, the drainer, the notice sweep, the pipeline's consumer and the
+     * gateway.
+     */
     Future<Void> stop() {
         if (gauges != null) {
             gauges.close();
         }
         if (decisions != null) {
             decisions.close();
+        }
+        if (subjects != null) {
+            subjects.close();
         }
         log.close();
         return gateway.stop();
