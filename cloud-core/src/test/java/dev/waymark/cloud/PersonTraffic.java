@@ -43,9 +43,9 @@ final class PersonTraffic {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1/profiles/cookie/" + cookie()).json()
                 .getJsonArray("mergedFrom").size() > 0);
+        JsonObject identifier = new JsonObject().put("namespace", "cookie").put("id", cookie());
         ApiClient.Answer decided = api.send("POST", "/v1/decisions", new JsonObject()
-                .put("identifiers", new JsonArray().add(new JsonObject().put("namespace", "cookie").put("id", cookie())))
-                .put("channel", "web").put("placement", "web-banner")
+                .put("identifiers", new JsonArray().add(identifier)).put("channel", "web").put("placement", "web-banner")
                 .put("context", new JsonObject().put("page", "/shoes")).encode(), Credential.SECRET_KEY);
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         ApiClient.Answer consent = api.send("POST", "/v1/profiles/cookie/" + cookie() + "/consents",

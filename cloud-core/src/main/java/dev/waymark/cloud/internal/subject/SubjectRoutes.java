@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The data-subject routes (scope admin, every store): {@code GET /v1/profiles/{namespace}/{id}/export} answers
+ * The data-subject routes (scope privacy, every store): {@code GET /v1/profiles/{namespace}/{id}/export} answers
  * everything held for the person; {@code DELETE /v1/profiles/{namespace}/{id}} erases it ({@code block=false}
  * lets the identifiers link again), then checkpoints SQLite's WAL.
  */
@@ -48,8 +48,8 @@ final class SubjectRoutes {
     }
 
     void mount(Router router) {
-        router.get("/v1/profiles/:namespace/:id/export").handler(guard.require(Scope.ADMIN)).handler(this::export);
-        router.delete("/v1/profiles/:namespace/:id").handler(guard.require(Scope.ADMIN)).handler(this::erase);
+        router.get("/v1/profiles/:namespace/:id/export").handler(guard.require(Scope.PRIVACY)).handler(this::export);
+        router.delete("/v1/profiles/:namespace/:id").handler(guard.require(Scope.PRIVACY)).handler(this::erase);
     }
 
     private void export(RoutingContext context) {
