@@ -45,7 +45,8 @@ final class PersonTraffic {
                 .getJsonArray("mergedFrom").size() > 0);
         JsonObject identifier = new JsonObject().put("namespace", "cookie").put("id", cookie());
         ApiClient.Answer decided = api.send("POST", "/v1/decisions", new JsonObject()
-                .put("identifiers", new JsonArray().add(identifier)).put("channel", "web").put("placement", "web-banner")
+                .put("identifiers", new JsonArray().add(identifier)).put("channel", "web")
+                .put("placement", "web-banner")
                 .put("context", new JsonObject().put("page", "/shoes")).encode(), Credential.SECRET_KEY);
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         ApiClient.Answer consent = api.send("POST", "/v1/profiles/cookie/" + cookie() + "/consents",

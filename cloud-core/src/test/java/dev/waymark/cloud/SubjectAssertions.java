@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.waymark.cloud.ApiClient.Credential;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,39 @@ final class SubjectAssertions {
     private static final Pattern BLOCKED = Pattern.compile("(?m)^wm_pipeline_blocked_total(?:\\{[^}]*})? (\\S+)$");
 
     private SubjectAssertions() {
+    }
+
+    /**
+     * Two people after {@link #playExportAndErase}: the erased one, what pointed at them (identifier values first,
+     * then profile ids), how many of those are identifiers, and the other one's traces.
+     */
+    record Erased(PersonTraffic ann, List<String> annTraces, int annIdentifiers, PersonTraffic bob,
+            List<String> bobTraces, JsonObject report) {
+
+        /** The erased person's identifier values only. */
+        List<String> annIdentifierValues() {
+            return annTraces.subList(0, annIdentifiers);
+        }
+    }
+
+    /** Plays ann's and bob's traffic, exports ann (checking every section) and erases her (checking the answer). */
+    static Erased playExportAndErase(ApiClient api) {
+        PersonTraffic ann = new PersonTraffic(api, "ann");
+        PersonTraffic bob = new PersonTraffic(api, "bob");
+        ann.play();
+        bob.play();
+        JsonObject export = ann.export();
+        exportHoldsEverySection(export);
+        List<String> bobTraces = PersonTraffic.traces(bob.export());
+
+        ApiClient.Answer erased = api.send("DELETE", "/v1/profiles/cookie/" + ann.cookie(), null,
+                Credential.SECRET_KEY);
+
+        erasureReport(erased, export);
+        assertThat(ann.get("/v1/profiles/cookie/" + ann.cookie()).status()).isEqualTo(404);
+        assertThat(bob.get("/v1/profiles/cookie/" + bob.cookie()).status()).isEqualTo(200);
+        return new Erased(ann, PersonTraffic.traces(export),
+                export.getJsonObject("profile").getJsonArray("identities").size(), bob, bobTraces, erased.json());
     }
 
     /** The export of a person {@link PersonTraffic#play() played}: every section, with what they did. */

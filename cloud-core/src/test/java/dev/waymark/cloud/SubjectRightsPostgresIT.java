@@ -56,31 +56,20 @@ class SubjectRightsPostgresIT {
 
     @Test
     void erase_afterExport_leavesNoRowNamingThePersonAndKeepsTheOther() throws Exception {
-        PersonTraffic ann = new PersonTraffic(api, "ann");
-        PersonTraffic bob = new PersonTraffic(api, "bob");
-        ann.play();
-        bob.play();
-        JsonObject export = ann.export();
-        SubjectAssertions.exportHoldsEverySection(export);
-        List<String> annTraces = PersonTraffic.traces(export);
-        List<String> bobTraces = PersonTraffic.traces(bob.export());
+        SubjectAssertions.Erased erased = SubjectAssertions.playExportAndErase(api);
 
-        ApiClient.Answer erased = api.send("DELETE", "/v1/profiles/cookie/" + ann.cookie(), null,
-                Credential.SECRET_KEY);
-
-        SubjectAssertions.erasureReport(erased, export);
-        assertThat(erased.json().getString("walCheckpoint")).isEqualTo("not_applicable");
-        assertThat(rowsNaming(annTraces)).as("rows naming the erased person, but for the CRM notices")
+        assertThat(erased.report().getString("walCheckpoint")).isEqualTo("not_applicable");
+        assertThat(rowsNaming(erased.annTraces())).as("rows naming the erased person, but for the CRM notices")
                 .allMatch(row -> row.startsWith("outbox.payload"));
-        assertThat(rowsNaming(bobTraces)).as("the other person's rows").isNotEmpty();
-        SubjectAssertions.returningCookieIsDroppedAndCounted(api, ann.cookie());
+        assertThat(rowsNaming(erased.bobTraces())).as("the other person's rows").isNotEmpty();
+        SubjectAssertions.returningCookieIsDroppedAndCounted(api, erased.ann().cookie());
         // The CRM connector is not on this branch: stand in for it, and the sweep deletes the delivered notices.
         try (Connection c = DriverManager.getConnection(POSTGRES.url()); Statement s = c.createStatement()) {
             assertThat(s.executeUpdate("UPDATE outbox SET state = 'delivered' WHERE destination_kind = 'crm'"))
                     .isEqualTo(2);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(rowsNaming(annTraces)).isEmpty());
+                .untilAsserted(() -> assertThat(rowsNaming(erased.annTraces())).isEmpty());
     }
 
     /** {@code table.column: trace} for every text column of every table whose value contains a trace. */

@@ -23,9 +23,18 @@ import javax.crypto.spec.SecretKeySpec;
 final class RelinkBlock implements LinkBlock {
 
     private static final String ALGORITHM = "HmacSHA256";
+    private static final long EMPTY_RECHECK_NANOS = 1_000_000_000L;
     private static final byte[] PURPOSE = "waymark/relink-block/v1".getBytes(StandardCharsets.UTF_8);
 
     private final byte[] key;
+    /** Once true, every check looks the identifiers up; set by the first block, here or seen in the table. */
+    private volatile boolean any;
+    /**
+     * When the table was last found empty ({@code System.nanoTime}, 0 for never). Until the first erasure the
+     * pipeline's check then costs one look-up a second rather than one per identifier of every event (its busiest
+     * path, docs/benchmarks.md); another replica's first erasure is seen within that second.
+     */
+    private volatile long foundEmptyAt;
 
     RelinkBlock(PseudonymizationKey pseudonymization) {
         this.key = hmac(pseudonymization.secret(), PURPOSE);
@@ -33,6 +42,9 @@ final class RelinkBlock implements LinkBlock {
 
     @Override
     public boolean blocks(Connection c, List<Identifier> identifiers) throws SQLException {
+        if (!any && !seenBlocked(c)) {
+            return false;
+        }
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT 1 FROM blocked_identifiers WHERE identifier_hash = ?")) {
             for (Identifier identifier : identifiers) {
@@ -47,9 +59,24 @@ final class RelinkBlock implements LinkBlock {
         return false;
     }
 
+    private boolean seenBlocked(Connection c) throws SQLException {
+        long now = System.nanoTime();
+        if (foundEmptyAt != 0 && now - foundEmptyAt < EMPTY_RECHECK_NANOS) {
+            return false;
+        }
+        try (PreparedStatement first = c.prepareStatement("SELECT 1 FROM blocked_identifiers LIMIT 1");
+             ResultSet rows = first.executeQuery()) {
+            any = rows.next();
+        }
+        foundEmptyAt = any ? 0 : Math.max(1, now);
+        return any;
+    }
+
     /** Blocks {@code identifiers} for erasure {@code erasureId}; how many were not blocked already. */
     int block(Connection c, List<Identifier> identifiers, String erasureId, Instant at) throws SQLException {
         int added = 0;
+        // Set before the commit: should the erasure roll back, the cost is a few needless look-ups, never a miss.
+        any = true;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO blocked_identifiers (identifier_hash, "
                 + "erasure_id, blocked_at) VALUES (?, ?, ?) ON CONFLICT (identifier_hash) DO NOTHING")) {
             for (Identifier identifier : identifiers) {
