@@ -67,6 +67,26 @@ class SubjectRightsIT {
         assertThat(found(erased.bobTraces())).hasSameSizeAs(erased.bobTraces());
     }
 
+    @Test
+    void exportAndErase_withoutPrivacyScopeOrWithAStoreScopedKey_areForbidden() {
+        for (String key : List.of("{\"kind\": \"secret\", \"label\": \"catalog\", \"scopes\": [\"admin\", \"read\"]}",
+                "{\"kind\": \"secret\", \"label\": \"one store\", \"scopes\": [\"privacy\"], "
+                        + "\"stores\": [\"s1\"]}")) {
+            ApiClient.Answer created = api.send("POST", "/v1/api-keys", key, Credential.SESSION);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            ApiClient limited = new ApiClient(running.cloud().httpPort());
+            limited.useSecretKey(created.json().getString("secret"));
+
+            ApiClient.Answer export = limited.send("GET", "/v1/profiles/cookie/anon-x/export", null,
+                    Credential.SECRET_KEY);
+            ApiClient.Answer erase = limited.send("DELETE", "/v1/profiles/cookie/anon-x", null,
+                    Credential.SECRET_KEY);
+
+            assertThat(export.status()).as(export.body()).isEqualTo(403);
+            assertThat(erase.status()).as(erase.body()).isEqualTo(403);
+        }
+    }
+
     /** Every trace found in the bytes of any file under the data dir, with the files it is in. */
     private static List<String> found(List<String> traces) throws IOException {
         Map<Path, byte[]> files = new LinkedHashMap<>();

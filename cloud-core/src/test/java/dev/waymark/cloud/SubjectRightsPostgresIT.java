@@ -17,8 +17,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,22 +33,20 @@ class SubjectRightsPostgresIT {
     @RegisterExtension
     static final PostgresSchema POSTGRES = new PostgresSchema();
     @TempDir
-    static Path dir;
-    static RunningCloud running;
-    static ApiClient api;
+    Path dir;
+    RunningCloud running;
+    ApiClient api;
 
-    @BeforeAll
-    static void start() throws Exception {
-        if (POSTGRES.schema() == null) {
-            return;
-        }
+    // Each test, not the class, starts the cloud: the schema is emptied before each test, accounts included.
+    @BeforeEach
+    void start() throws Exception {
         running = RunningCloud.start(dir.resolve("cloud"), new JsonObject()
                 .put("store", new JsonObject().put("url", POSTGRES.url())));
         api = ApiClient.asAdmin(running.cloud().httpPort(), RunningCloud.ADMIN_PASSWORD);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
+    @AfterEach
+    void stop() throws Exception {
         if (running != null) {
             running.close();
         }

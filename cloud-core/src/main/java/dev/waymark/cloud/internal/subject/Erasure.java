@@ -53,8 +53,8 @@ final class Erasure {
         Map<String, Integer> anonymised = anonymiseKpis(c, ids, "erased:" + erasureId);
         forgetCached.accept(ids);
         int blocked = blockRelinking ? block.block(c, family.identities(), erasureId, at) : 0;
-        for (String profileId : ids) {
-            notices.enqueue(c, profileId, erasureId, at);
+        for (int i = 0; i < ids.size(); i++) {
+            notices.enqueue(c, ids.get(i), erasureId, i, at);
         }
         ErasureReport report = new ErasureReport(erasureId, at, by, ids.size(), removed, anonymised, blocked,
                 ids.size());

@@ -29,12 +29,15 @@ final class ErasureNotices {
         this.ids = ids;
     }
 
-    /** Queues the notice for {@code profileId}; the erasure id makes it idempotent. */
-    void enqueue(Connection c, String profileId, String erasureId, Instant now) throws SQLException {
+    /**
+     * Queues the notice for {@code profileId}, the erasure's {@code index}th: the idempotency key is made of those
+     * two, so that the profile id is in the body only.
+     */
+    void enqueue(Connection c, String profileId, String erasureId, int index, Instant now) throws SQLException {
         String body = new JsonObject().put("type", TYPE).put("profileId", profileId).put("erasureId", erasureId)
                 .encode();
         outbox.enqueue(c, OutboxMessage.create(ids.next().value(), KIND, KIND, body,
-                "erasure:" + erasureId + ":" + profileId, Optional.empty(), now));
+                "erasure:" + erasureId + ":" + index, Optional.empty(), now));
     }
 
     /** Deletes delivered notices, the last copy of an erased profile's id; how many. */
