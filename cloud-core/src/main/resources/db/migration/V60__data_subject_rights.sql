@@ -21,3 +21,7 @@ CREATE TABLE blocked_identifiers (
     erasure_id      TEXT   NOT NULL,
     blocked_at      BIGINT NOT NULL
 );
+
+-- The sweep that deletes delivered CRM erasure notices (the last copy of an erased profile id) every few seconds
+-- reads the outbox by kind and state, without scanning every delivered kiosk action.
+CREATE INDEX outbox_by_kind_state ON outbox (destination_kind, state);

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.waymark.cloud.ApiClient.Credential;
+import dev.waymark.cloud.testing.DataDirScan;
 import dev.waymark.cloud.testing.RunningCloud;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,37 +82,8 @@ class SubjectRightsIT {
         }
     }
 
-    /** Every trace found in the bytes of any file under the data dir, with the files it is in. */
     private static List<String> found(List<String> traces) throws IOException {
-        Map<Path, byte[]> files = new LinkedHashMap<>();
-        try (Stream<Path> walk = Files.walk(dir.resolve("cloud"))) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(file), Files.readAllBytes(file));
-            }
-        }
-        List<String> found = new ArrayList<>();
-        for (String trace : traces) {
-            byte[] needle = trace.getBytes(StandardCharsets.UTF_8);
-            List<Path> holding = files.entrySet().stream().filter(file -> contains(file.getValue(), needle))
-                    .map(Map.Entry::getKey).toList();
-            if (!holding.isEmpty()) {
-                found.add(trace + " in " + holding);
-            }
-        }
-        return found;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return DataDirScan.found(dir.resolve("cloud"), traces);
     }
 
     private static void markCrmNoticesDelivered() throws Exception {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ final class SubjectExport {
             while (rows.next()) {
                 JsonObject row = new JsonObject();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    String column = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                    String column = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
                     Object value = rows.getObject(i);
                     if (value != null && (column.equals("at") || column.endsWith("_at"))
                             && meta.getColumnType(i) != Types.VARCHAR) {
