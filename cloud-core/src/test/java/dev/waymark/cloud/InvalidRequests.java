@@ -48,6 +48,7 @@ final class InvalidRequests {
                 key("GET", "/v1/profiles/fax/abc/export", null, "namespace"),
                 key("DELETE", "/v1/profiles/fax/abc", null, "namespace"),
                 key("DELETE", PROFILE + "?block=maybe", null, "block"),
+                key("GET", "/v1/erasures?limit=0", null, "limit"),
                 key("POST", PROFILE + "/consents", "{\"purpose\": \"marketing\", \"channel\": \"email\", "
                         + "\"state\": \"maybe\", \"source\": \"web\"}", "state"),
                 key("POST", PROFILE + "/consents", "{\"purpose\": \"marketing\", \"channel\": \"email\", "

@@ -49,6 +49,9 @@ class SubjectRightsIT {
         assertThat(found(erased.annIdentifierValues())).as("the erased person's identifiers in any file").isEmpty();
         assertThat(found(erased.bobTraces())).as("the other person's identifiers and profile ids, still there")
                 .hasSameSizeAs(erased.bobTraces());
+        String audit = api.send("GET", "/v1/erasures", null, Credential.SECRET_KEY).body();
+        assertThat(audit).contains(erased.report().getString("erasureId"), "consent_records");
+        erased.annTraces().forEach(trace -> assertThat(audit).doesNotContain(trace));
 
         SubjectAssertions.returningCookieIsDroppedAndCounted(api, erased.ann().cookie());
         await().atMost(Duration.ofSeconds(30)).until(() -> api.send("GET", "/health", null, Credential.NONE).json()

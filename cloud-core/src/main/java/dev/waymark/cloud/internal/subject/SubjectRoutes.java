@@ -22,11 +22,13 @@ import java.util.logging.Logger;
 /**
  * The data-subject routes (scope privacy, every store): {@code GET /v1/profiles/{namespace}/{id}/export} answers
  * everything held for the person; {@code DELETE /v1/profiles/{namespace}/{id}} erases it ({@code block=false}
- * lets the identifiers link again), then checkpoints SQLite's WAL.
+ * lets the identifiers link again), then checkpoints SQLite's WAL; {@code GET /v1/erasures} lists the audit.
  */
 final class SubjectRoutes {
 
     private static final Logger LOG = Logger.getLogger(SubjectRoutes.class.getName());
+    private static final int DEFAULT_AUDIT_ROWS = 50;
+    private static final int MAX_AUDIT_ROWS = 500;
 
     private final Store store;
     private final Guard guard;
@@ -50,6 +52,25 @@ final class SubjectRoutes {
     void mount(Router router) {
         router.get("/v1/profiles/:namespace/:id/export").handler(guard.require(Scope.PRIVACY)).handler(this::export);
         router.delete("/v1/profiles/:namespace/:id").handler(guard.require(Scope.PRIVACY)).handler(this::erase);
+        router.get("/v1/erasures").handler(guard.require(Scope.PRIVACY)).handler(this::audit);
+    }
+
+    private void audit(RoutingContext context) {
+        String limit = context.queryParams().get("limit");
+        int rows;
+        try {
+            rows = limit == null ? DEFAULT_AUDIT_ROWS : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            rows = 0;
+        }
+        if (rows < 1 || rows > MAX_AUDIT_ROWS) {
+            ApiErrors.field(context, 400, "limit", "must be 1 to " + MAX_AUDIT_ROWS);
+            return;
+        }
+        int most = rows;
+        store.read(c -> ErasureLog.latest(c, most)).onComplete(done -> answer(context, null,
+                done.succeeded() ? new JsonObject().put("erasures", done.result()) : null, done.cause(),
+                "listed"));
     }
 
     private void export(RoutingContext context) {
@@ -101,8 +122,8 @@ final class SubjectRoutes {
     private static void answer(RoutingContext context, Identifier identifier, JsonObject body, Throwable failure,
             String what) {
         if (failure != null) {
-            LOG.warning(() -> "profile could not be " + what + ": " + failure.getMessage());
-            ApiErrors.send(context, 500, "internal", "the profile could not be " + what);
+            LOG.warning(() -> "data-subject request failed (" + what + "): " + failure.getMessage());
+            ApiErrors.send(context, 500, "internal", "the request could not be " + what);
         } else if (body == null) {
             ProfileAddress.notFound(context, identifier);
         } else {
