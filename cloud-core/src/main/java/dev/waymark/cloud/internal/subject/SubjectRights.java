@@ -19,8 +19,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The data-subject rights part (docs/privacy.md): export and erasure routes, the block on erased identifiers for
- * the identity graph, and the sweep that deletes CRM erasure notices once delivered.
+ * The data-subject rights part (docs/privacy.md): the export, erasure and erasure-audit routes, the block on
+ * erased identifiers for the identity graph, and the sweep that deletes CRM erasure notices once delivered.
  */
 public final class SubjectRights implements AutoCloseable {
 
@@ -65,7 +65,7 @@ public final class SubjectRights implements AutoCloseable {
         sweeper = vertx.setPeriodic(SWEEP_PERIOD_MS, id -> sweep());
     }
 
-    /** Mounts the export and erasure routes. */
+    /** Mounts the export, erasure and audit routes. */
     public void mount(Router router) {
         routes.mount(router);
     }
