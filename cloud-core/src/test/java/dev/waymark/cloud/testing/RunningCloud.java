@@ -34,9 +34,9 @@ public final class RunningCloud implements AutoCloseable {
         return start(dir, new JsonObject());
     }
 
-    /** Starts a cloud in {@code dir} with {@code extra} settings sections (e.g. {@code store}) added. */
-    public static RunningCloud start(Path dir, JsonObject extra) throws Exception {
-        JsonObject config = extra.copy().put("dataDir", dir.toString())
+    /** Starts a cloud in {@code dir} with the sections of {@code backends}, e.g. {@code store} and {@code eventLog}. */
+    public static RunningCloud start(Path dir, JsonObject backends) throws Exception {
+        JsonObject config = backends.copy().put("dataDir", dir.toString())
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
                 .put("provisioning", new JsonObject().put("port", freePort()))
                 .put("gateway", new JsonObject().put("port", freePort()))

@@ -82,10 +82,10 @@ final class CloudAssembly {
     private final Clock clock;
     private final JsonObject flat;
     private final AccountsSettings accountSettings;
+    private final SubjectRights subjects;
     private Decisions decisions;
     private EventPipeline pipeline;
     private KpiGauges gauges;
-    private SubjectRights subjects;
 
     CloudAssembly(Vertx vertx, Store store, EventLog log, CloudSettings settings, CloudKeys keys,
             RevokedSerials revoked, PrometheusMeterRegistry meters, Clock clock) {
@@ -108,6 +108,10 @@ final class CloudAssembly {
         identity.onMerge(consent);
         this.insight = InsightSettings.from(flat);
         this.gateway = new Gateway(vertx, log, meters, gatewaySettings(), keys.ca(), revoked);
+        // Erasures run only once the routes are mounted, after start() made the pipeline.
+        this.subjects = new SubjectRights(new SubjectRights.Needs(vertx, store, guard, namespaces, exportDocument(),
+                keys.pseudonymizationKey(), erased -> pipeline.forgetProfiles(erased), clock));
+        identity.blockWith(subjects.linkBlock());
     }
 
     private GatewaySettings gatewaySettings() {
@@ -116,6 +120,16 @@ final class CloudAssembly {
             section.put("dataDir", settings.dataDir().resolve("gateway").toString());
         }
         return GatewaySettings.from(section);
+    }
+
+    /** The profile document of the data-subject export: every decision, not the recent ones. */
+    private ProfileDocument exportDocument() {
+        DecisionLog decisionLog = new DecisionLog();
+        Map<String, ProfileSection> sections = new LinkedHashMap<>();
+        sections.put("journey", JourneyReads::section);
+        sections.put("decisions", (c, profileId) -> decisionLog.recentDecisions(c, profileId, Integer.MAX_VALUE));
+        sections.put("events", ProfileEventCounts::section);
+        return new ProfileDocument(consent, sections);
     }
 
     /** Starts the gateway, then decisions (which publish through it), then the pipeline and the KPI gauges. */
@@ -130,24 +144,11 @@ final class CloudAssembly {
             pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity, consent,
                     new CatalogEngines(decisions.catalogs()), decisions.decider(), kpis, devices), meters, clock, settings.cachedProfiles());
             pipeline.onNewStore(decisions::publishCurrentBundle);
-            subjects = new SubjectRights(new SubjectRights.Needs(vertx, store, guard, namespaces, exportDocument(),
-                    keys.pseudonymizationKey(), pipeline::forgetProfiles, clock));
-            identity.blockWith(subjects.linkBlock());
-            subjects.start();
             pipeline.start(settings.batch());
             gauges = new KpiGauges(vertx, store, meters, insight, clock);
+            subjects.start();
             return gauges.start();
         });
-    }
-
-    /** The profile document of the data-subject export: every decision, not the recent ones. */
-    private ProfileDocument exportDocument() {
-        DecisionLog decisionLog = new DecisionLog();
-        Map<String, ProfileSection> sections = new LinkedHashMap<>();
-        sections.put("journey", JourneyReads::section);
-        sections.put("decisions", (c, profileId) -> decisionLog.recentDecisions(c, profileId, Integer.MAX_VALUE));
-        sections.put("events", ProfileEventCounts::section);
-        return new ProfileDocument(consent, sections);
     }
 
     /** The pipeline, once started. */
@@ -188,9 +189,7 @@ final class CloudAssembly {
         if (decisions != null) {
             decisions.close();
         }
-        if (subjects != null) {
-            subjects.close();
-        }
+        subjects.close();
         log.close();
         return gateway.stop();
     }
