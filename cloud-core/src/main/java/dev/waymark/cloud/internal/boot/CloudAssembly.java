@@ -106,12 +106,12 @@ final class CloudAssembly {
         this.identity = new IdentityGraph(namespaces, ids);
         this.consent = new ConsentLedgerBook(ids, clock);
         identity.onMerge(consent);
-        this.insight = InsightSettings.from(flat);
-        this.gateway = new Gateway(vertx, log, meters, gatewaySettings(), keys.ca(), revoked);
         // Erasures run only once the routes are mounted, after start() made the pipeline.
         this.subjects = new SubjectRights(new SubjectRights.Needs(vertx, store, guard, namespaces, exportDocument(),
                 keys.pseudonymizationKey(), erased -> pipeline.forgetProfiles(erased), clock));
         identity.blockWith(subjects.linkBlock());
+        this.insight = InsightSettings.from(flat);
+        this.gateway = new Gateway(vertx, log, meters, gatewaySettings(), keys.ca(), revoked);
     }
 
     private GatewaySettings gatewaySettings() {
