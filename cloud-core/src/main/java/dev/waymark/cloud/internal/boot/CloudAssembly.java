@@ -178,18 +178,15 @@ final class CloudAssembly {
                 new OverviewRoutes(store, guard, insight, clock)::mount);
     }
 
-    /**
-     * Stops what runs on its own: the gauges, the drainer, the notice sweep, the pipeline's consumer and the
-     * gateway.
-     */
+    /** Stops what runs on its own: the gauges, the drainer, the pipeline's consumer and the gateway. */
     Future<Void> stop() {
+        subjects.close();
         if (gauges != null) {
             gauges.close();
         }
         if (decisions != null) {
             decisions.close();
         }
-        subjects.close();
         log.close();
         return gateway.stop();
     }
