@@ -65,7 +65,7 @@ final class ApiClient {
         }
         client.useSession(session);
         client.useSecretKey(client.newKey("{\"kind\": \"secret\", \"label\": \"test\", \"scopes\": [\"track\", "
-                + "\"decide\", \"read\", \"consent\", \"admin\", \"accounts\", \"devices\"]}"));
+                + "\"decide\", \"read\", \"consent\", \"admin\", \"accounts\", \"devices\", \"privacy\"]}"));
         client.useWriteKey(client.newKey("{\"kind\": \"public\", \"label\": \"web shop\"}"));
         return client;
     }

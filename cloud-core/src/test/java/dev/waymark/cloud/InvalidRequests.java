@@ -45,6 +45,10 @@ final class InvalidRequests {
                 // profiles and consents
                 key("GET", "/v1/profiles/fax/abc", null, "namespace"),
                 key("GET", "/v1/profiles/cookie/" + "x".repeat(300), null, "id"),
+                key("GET", "/v1/profiles/fax/abc/export", null, "namespace"),
+                key("DELETE", "/v1/profiles/fax/abc", null, "namespace"),
+                key("DELETE", PROFILE + "?block=maybe", null, "block"),
+                key("GET", "/v1/erasures?limit=0", null, "limit"),
                 key("POST", PROFILE + "/consents", "{\"purpose\": \"marketing\", \"channel\": \"email\", "
                         + "\"state\": \"maybe\", \"source\": \"web\"}", "state"),
                 key("POST", PROFILE + "/consents", "{\"purpose\": \"marketing\", \"channel\": \"email\", "

@@ -103,6 +103,11 @@ final class ValidRequests {
                 plain("getDecision", Credential.SECRET_KEY, "GET", "/v1/decisions/${decisionId}", null),
                 plain("searchDecisions", Credential.SECRET_KEY, "GET",
                         "/v1/decisions?profile=${profileId}&from=2026-01-01T00:00:00Z&limit=10", null),
+                plain("exportProfile", Credential.SECRET_KEY, "GET", "/v1/profiles/cookie/" + ANONYMOUS_ID
+                        + "/export", null),
+                plain("eraseProfile", Credential.SECRET_KEY, "DELETE", "/v1/profiles/cookie/" + ANONYMOUS_ID
+                        + "?block=false", null),
+                plain("listErasures", Credential.SECRET_KEY, "GET", "/v1/erasures?limit=10", null),
                 plain("getKpis", Credential.SECRET_KEY, "GET",
                         "/v1/kpis?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z", null),
                 new Step("liveStream", Kind.STREAM, Credential.SECRET_KEY, "GET", "/v1/live?kind=decision", null,

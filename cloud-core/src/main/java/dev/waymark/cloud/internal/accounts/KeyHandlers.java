@@ -62,7 +62,7 @@ final class KeyHandlers {
                 scopes.add(Scope.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw AccountRefused.invalid("scopes[" + i + "]", "must be one of track, decide, read, consent, "
-                        + "admin, accounts, devices");
+                        + "admin, accounts, devices, privacy");
             }
         }
         return scopes;

@@ -11,6 +11,7 @@ import dev.waymark.cloud.internal.collector.CollectorRoutes;
 import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.consent.ConsentRoutes;
 import dev.waymark.cloud.internal.decision.DecisionSettings;
+import dev.waymark.cloud.internal.decision.DecisionLog;
 import dev.waymark.cloud.internal.decision.Decisions;
 import dev.waymark.cloud.internal.decision.IntentPlacements;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
@@ -36,7 +37,9 @@ import dev.waymark.cloud.internal.pipeline.JourneyReads;
 import dev.waymark.cloud.internal.pipeline.PipelineParts;
 import dev.waymark.cloud.internal.pipeline.ProfileEventCounts;
 import dev.waymark.cloud.internal.profile.ProfileRoutes;
+import dev.waymark.cloud.internal.profile.ProfileDocument;
 import dev.waymark.cloud.internal.profile.ProfileSection;
+import dev.waymark.cloud.internal.subject.SubjectRights;
 import dev.waymark.cloud.Store;
 import dev.waymark.privacy.EventMasker;
 import dev.waymark.privacy.KeyRing;
@@ -80,6 +83,7 @@ final class CloudAssembly {
     private final Clock clock;
     private final JsonObject flat;
     private final AccountsSettings accountSettings;
+    private final SubjectRights subjects;
     private Decisions decisions;
     private EventPipeline pipeline;
     private KpiGauges gauges;
@@ -103,6 +107,10 @@ final class CloudAssembly {
         this.identity = new IdentityGraph(namespaces, ids);
         this.consent = new ConsentLedgerBook(ids, clock);
         identity.onMerge(consent);
+        // Erasures run only once the routes are mounted, after start() made the pipeline.
+        this.subjects = new SubjectRights(new SubjectRights.Needs(vertx, store, guard, namespaces, exportDocument(),
+                keys.pseudonymizationKey(), erased -> pipeline.forgetProfiles(erased), clock));
+        identity.blockWith(subjects.linkBlock());
         this.insight = InsightSettings.from(flat);
         this.gateway = new Gateway(vertx, log, meters, gatewaySettings(), keys.ca(), revoked);
     }
@@ -113,6 +121,16 @@ final class CloudAssembly {
             section.put("dataDir", settings.dataDir().resolve("gateway").toString());
         }
         return GatewaySettings.from(section);
+    }
+
+    /** The profile document of the data-subject export: every decision, not the recent ones. */
+    private ProfileDocument exportDocument() {
+        DecisionLog decisionLog = new DecisionLog();
+        Map<String, ProfileSection> sections = new LinkedHashMap<>();
+        sections.put("journey", JourneyReads::section);
+        sections.put("decisions", (c, profileId) -> decisionLog.recentDecisions(c, profileId, Integer.MAX_VALUE));
+        sections.put("events", ProfileEventCounts::section);
+        return new ProfileDocument(consent, sections);
     }
 
     /** Starts the gateway, then decisions (which publish through it), then the pipeline and the KPI gauges. */
@@ -130,6 +148,7 @@ final class CloudAssembly {
             pipeline.onNewStore(decisions::publishCurrentBundle);
             pipeline.start(settings.batch());
             gauges = new KpiGauges(vertx, store, meters, insight, clock);
+            subjects.start();
             return gauges.start();
         });
     }
@@ -161,6 +180,7 @@ final class CloudAssembly {
                 new AccountRoutes(accounts, guard, accountSettings)::mount,
                 new ProfileRoutes(store, guard, namespaces, consent, sections)::mount,
                 new ConsentRoutes(store, guard, namespaces, consent, clock)::mount,
+                subjects::mount,
                 decisions::mount,
                 new KpiRoutes(store, guard, insight, clock)::mount,
                 new LiveRoutes(vertx, guard, meters, insight)::mount,
@@ -169,6 +189,7 @@ final class CloudAssembly {
 
     /** Stops what runs on its own: the gauges, the drainer, the pipeline's consumer and the gateway. */
     Future<Void> stop() {
+        subjects.close();
         if (gauges != null) {
             gauges.close();
         }

@@ -15,7 +15,9 @@ public enum Scope {
     /** Manage users and API keys. */
     ACCOUNTS,
     /** Enroll, revoke and replace devices. */
-    DEVICES;
+    DEVICES,
+    /** Export and erase a person's data (data-subject requests, docs/privacy.md). */
+    PRIVACY;
 
     /** The scope's name on the wire, lower case. */
     public String wireName() {

@@ -33,6 +33,7 @@ public final class IdentityGraph implements IdentityResolver {
     private final Namespaces namespaces;
     private final UlidGenerator ids;
     private final List<MergeHook> hooks = new CopyOnWriteArrayList<>();
+    private volatile LinkBlock block = LinkBlock.NONE;
 
     /** A graph over {@code namespaces} making profile and merge ids with {@code ids}. */
     public IdentityGraph(Namespaces namespaces, UlidGenerator ids) {
@@ -43,6 +44,16 @@ public final class IdentityGraph implements IdentityResolver {
     @Override
     public void onMerge(MergeHook hook) {
         hooks.add(Objects.requireNonNull(hook, "hook"));
+    }
+
+    /** Checks events against {@code block} from now on (the erased identifiers); none are blocked before. */
+    public void blockWith(LinkBlock block) {
+        this.block = Objects.requireNonNull(block, "block");
+    }
+
+    @Override
+    public boolean blocked(Connection connection, List<Identifier> identifiers) throws SQLException {
+        return block.blocks(connection, identifiers);
     }
 
     /** {@inheritDoc} Throws IllegalArgumentException naming the identifier for an unknown namespace or a bad value. */

@@ -23,4 +23,10 @@ public interface IdentityResolver {
 
     /** Registers a hook run on every merge. */
     void onMerge(MergeHook hook);
+
+    /**
+     * True when {@code identifiers} must not be resolved (an erased person's, docs/privacy.md): the pipeline then
+     * drops the event. No default on purpose: a resolver that wraps another must ask it, or erased people come back.
+     */
+    boolean blocked(Connection connection, List<Identifier> identifiers) throws SQLException;
 }

@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,7 @@ public final class EventPipeline {
     private final Counter processed;
     private final Counter duplicates;
     private final Counter unreadable;
+    private final Counter blocked;
     private Function<String, Future<Void>> onNewStore = storeId -> Future.succeededFuture();
 
     public EventPipeline(Vertx vertx, Store store, EventLog log, PipelineParts parts, MeterRegistry meters,
@@ -73,6 +75,7 @@ public final class EventPipeline {
         this.processed = meters.counter("wm.pipeline.events");
         this.duplicates = meters.counter("wm.pipeline.duplicates");
         this.unreadable = meters.counter("wm.pipeline.unreadable");
+        this.blocked = meters.counter("wm.pipeline.blocked");
         parts.identity().onMerge(journeys);
         parts.identity().onMerge(new ProfileEventCounts());
     }
@@ -100,6 +103,14 @@ public final class EventPipeline {
                 .onFailure(failure -> journeys.forget())
                 .onSuccess(this::publish)
                 .mapEmpty();
+    }
+
+    /**
+     * Drops the cached journey contexts of {@code profileIds} (erased ones); call it inside the store work that
+     * deletes their rows, so the pipeline cannot write a context back from memory.
+     */
+    public void forgetProfiles(Collection<String> profileIds) {
+        journeys.forget(profileIds);
     }
 
     /**
@@ -182,6 +193,11 @@ public final class EventPipeline {
         List<Identifier> identifiers = parts.identifiersOf().apply(event);
         String profileId;
         if (!identifiers.isEmpty()) {
+            if (parts.identity().blocked(c, identifiers)) {
+                // An erased person's identifier: the event must not make a profile again (docs/privacy.md).
+                blocked.increment();
+                return;
+            }
             profileId = parts.identity().resolve(c, identifiers, event.source() + " " + event.id(), event.time())
                     .profileId();
         } else if (event.type().startsWith("wm.outcome.")) {

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -148,6 +149,14 @@ final class JourneyStore implements MergeHook {
         staged.remove(from);
         if (merged.stage() != JourneyStage.AWARENESS || !merged.asOf().equals(Instant.EPOCH)) {
             save(into, merged, merged.asOf());
+        }
+    }
+
+    /** Forgets the cached and staged contexts of {@code profileIds}. */
+    void forget(Collection<String> profileIds) {
+        for (String profileId : profileIds) {
+            cache.remove(profileId);
+            staged.remove(profileId);
         }
     }
 

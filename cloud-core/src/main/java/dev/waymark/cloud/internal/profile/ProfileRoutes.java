@@ -1,7 +1,6 @@
 package dev.waymark.cloud.internal.profile;
 
 import dev.waymark.cloud.Store;
-import dev.waymark.cloud.internal.consent.ConsentJson;
 import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.http.ApiErrors;
 import dev.waymark.cloud.internal.http.Guard;
@@ -9,17 +8,11 @@ import dev.waymark.cloud.internal.http.Scope;
 import dev.waymark.cloud.internal.identity.Identifier;
 import dev.waymark.cloud.internal.identity.Namespaces;
 import dev.waymark.cloud.internal.identity.ProfileDirectory;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -30,15 +23,11 @@ import java.util.logging.Logger;
 public final class ProfileRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProfileRoutes.class.getName());
-    /** Names the profile's own fields use; a section may not take them. */
-    private static final Set<String> OWN = Set.of("profileId", "identities", "mergedFrom",
-            "refusedLinks", "consents");
 
     private final Store store;
     private final Guard guard;
     private final Namespaces namespaces;
-    private final ConsentLedgerBook consents;
-    private final Map<String, ProfileSection> sections;
+    private final ProfileDocument document;
 
     /** Routes reading {@code store}, guarded by {@code guard}, with {@code sections} by name (e.g. journey). */
     public ProfileRoutes(Store store, Guard guard, Namespaces namespaces, ConsentLedgerBook consents,
@@ -46,11 +35,7 @@ public final class ProfileRoutes {
         this.store = Objects.requireNonNull(store, "store");
         this.guard = Objects.requireNonNull(guard, "guard");
         this.namespaces = Objects.requireNonNull(namespaces, "namespaces");
-        this.consents = Objects.requireNonNull(consents, "consents");
-        this.sections = new LinkedHashMap<>(sections);
-        this.sections.keySet().stream().filter(OWN::contains).findFirst().ifPresent(name -> {
-            throw new IllegalArgumentException("sections: '" + name + "' is a field of the profile itself");
-        });
+        this.document = new ProfileDocument(consents, sections);
     }
 
     /** Mounts the route on {@code router}. */
@@ -65,7 +50,7 @@ public final class ProfileRoutes {
         }
         store.read(c -> {
             Optional<String> profileId = ProfileDirectory.find(c, identifier.get());
-            return profileId.isEmpty() ? null : profile(c, profileId.get());
+            return profileId.isEmpty() ? null : document.load(c, profileId.get());
         }).onSuccess(profile -> {
             if (profile == null) {
                 ProfileAddress.notFound(context, identifier.get());
@@ -76,22 +61,5 @@ public final class ProfileRoutes {
             LOG.warning(() -> "profile read failed: " + failure.getMessage());
             ApiErrors.send(context, 500, "internal", "the profile could not be read");
         });
-    }
-
-    private JsonObject profile(Connection c, String profileId) throws SQLException {
-        JsonObject profile = new JsonObject().put("profileId", profileId)
-                .put("identities", ProfileDirectory.identities(c, profileId))
-                .put("mergedFrom", ProfileDirectory.mergedFrom(c, profileId))
-                .put("refusedLinks", ProfileDirectory.refusedLinks(c, profileId))
-                .put("consents", ConsentJson.of(consents, c, profileId));
-        for (Map.Entry<String, ProfileSection> section : sections.entrySet()) {
-            Object loaded = section.getValue().load(c, profileId);
-            if (loaded != null && !(loaded instanceof JsonObject) && !(loaded instanceof JsonArray)) {
-                // Fails this read (a 500) rather than an answer that cannot be encoded and never ends.
-                throw new IllegalStateException("profile section " + section.getKey() + " is not JSON");
-            }
-            profile.put(section.getKey(), loaded);
-        }
-        return profile;
     }
 }

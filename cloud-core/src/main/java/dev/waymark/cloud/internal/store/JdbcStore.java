@@ -104,6 +104,9 @@ public final class JdbcStore implements Store {
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=10000");
                 s.execute("PRAGMA foreign_keys=ON");
+                // Deleted rows are overwritten with zeros, not left in free pages: an erased person's data must
+                // not survive in the file (docs/privacy.md); the erasure then truncates the WAL.
+                s.execute("PRAGMA secure_delete=ON");
             }
         }
         return connection;

@@ -83,7 +83,8 @@ class OpenApiDocumentTest {
     @Test
     @SuppressWarnings("unchecked")
     void secretKeyOperations_nameTheirScopeAndUnsafeSessionOnesNeedTheCsrfToken() {
-        Set<String> scopes = Set.of("track", "decide", "read", "consent", "admin", "accounts", "devices");
+        Set<String> scopes = Set.of("track", "decide", "read", "consent", "admin", "accounts", "devices",
+                "privacy");
         for (Operation operation : operations) {
             for (Map<String, Object> requirement : (List<Map<String, Object>>) operation.model().get("security")) {
                 if (requirement.containsKey("secretKey")) {
