@@ -33,7 +33,7 @@ public record CloudSettings(Path dataDir, String httpHost, int httpPort, String 
     public static final String DATA_DIR = "dataDir";
     private static final Set<String> KNOWN = Set.of(DATA_DIR, "http", "store", "secrets", "provisioning",
             "pipeline", "gateway", "identity", "accounts", "decisions", "outbox", "kpi", "metrics", "live", "overview",
-            "health");
+            "health", "crm");
 
     public CloudSettings {
         Objects.requireNonNull(dataDir, "dataDir");
