@@ -31,11 +31,17 @@ public final class RunningCloud implements AutoCloseable {
 
     /** Starts a cloud in {@code dir}. */
     public static RunningCloud start(Path dir) throws Exception {
+        return start(dir, new JsonObject());
+    }
+
+    /** Starts a cloud in {@code dir} with {@code sections} (such as {@code crm}) added to its settings. */
+    public static RunningCloud start(Path dir, JsonObject sections) throws Exception {
         JsonObject config = new JsonObject().put("dataDir", dir.toString())
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
                 .put("provisioning", new JsonObject().put("port", freePort()))
                 .put("gateway", new JsonObject().put("port", freePort()))
                 .put("accounts", new JsonObject().put("secureCookie", false));
+        sections.forEach(section -> config.put(section.getKey(), section.getValue()));
         RunningCloud running = new RunningCloud(CloudSettings.from(config, dir));
         running.restart();
         return running;

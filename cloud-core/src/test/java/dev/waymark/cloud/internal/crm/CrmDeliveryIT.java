@@ -165,9 +165,9 @@ class CrmDeliveryIT {
             assertThat(sent).as("no message of " + profile + " sent before the one ahead of it was taken")
                     .isSortedAccordingTo(Integer::compare);
         }
-        Map<Integer, Set<String>> keysPerMessage = new ConcurrentHashMap<>();
-        requests.forEach(r -> keysPerMessage.computeIfAbsent(r.profileId().hashCode() * 31 + r.seq(),
-                k -> new HashSet<>()).add(r.key()));
+        Map<String, Set<String>> keysPerMessage = new ConcurrentHashMap<>();
+        requests.forEach(r -> keysPerMessage.computeIfAbsent(r.profileId() + "#" + r.seq(), k -> new HashSet<>())
+                .add(r.key()));
         assertThat(keysPerMessage.values()).as("every retry carries the same idempotency key")
                 .allSatisfy(keys -> assertThat(keys).hasSize(1));
         assertThat(requests).allMatch(Request::signed);
