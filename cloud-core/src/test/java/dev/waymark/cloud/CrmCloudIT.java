@@ -66,7 +66,9 @@ class CrmCloudIT {
 
     @AfterAll
     static void stop() throws Exception {
-        running.close();
+        if (running != null) {
+            running.close();
+        }
         vertx.close().await(10, TimeUnit.SECONDS);
     }
 

@@ -39,7 +39,8 @@ final class CrmDecider implements Decider {
             return live;
         }
         if (trigger.intent().attributes().containsKey("journey")) {
-            JsonObject data = new JsonObject(new LinkedHashMap<>(trigger.intent().attributes())).put("intent", trigger.intent().name());
+            JsonObject data = new JsonObject(new LinkedHashMap<>(trigger.intent().attributes()))
+                    .put("intent", trigger.intent().name());
             feed.publish(c, new CrmMessage("journey:" + trigger.intent().sourceEventId() + ":"
                     + trigger.intent().name(), CrmMessage.JOURNEY_COMPLETED, trigger.profileId(),
                     trigger.intent().at(), data));

@@ -17,8 +17,8 @@ final class ProfileTraits implements MergeHook {
     /** Sets trait {@code name} of {@code profileId} to {@code value}. */
     void set(Connection c, String profileId, String name, String value, Instant at) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO profile_traits (profile_id, name, value, "
-                + "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id, name) DO UPDATE SET value = excluded.value, "
-                + "updated_at = excluded.updated_at")) {
+                + "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (profile_id, name) DO UPDATE SET "
+                + "value = excluded.value, updated_at = excluded.updated_at")) {
             upsert.setString(1, profileId);
             upsert.setString(2, name);
             upsert.setString(3, value);
