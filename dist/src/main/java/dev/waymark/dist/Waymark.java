@@ -6,6 +6,7 @@ import dev.waymark.dist.internal.MaskCommand;
 import dev.waymark.dist.internal.PlannedRoleCommand;
 import dev.waymark.dist.internal.VersionCommand;
 import dev.waymark.dist.internal.bench.BenchCommand;
+import dev.waymark.dist.internal.crm.CrmCommand;
 import dev.waymark.dist.internal.edge.EdgeCommand;
 import dev.waymark.dist.internal.cloud.CloudCommand;
 import dev.waymark.dist.internal.hub.HubCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             ProvisionCommand.class,
             ProvisioningCommand.class,
             MaskCommand.class,
+            CrmCommand.class,
             BenchCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
