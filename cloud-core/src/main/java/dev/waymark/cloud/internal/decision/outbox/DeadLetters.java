@@ -28,6 +28,9 @@ public final class DeadLetters {
     public record KindState(String kind, long pending, long retrying, long delivered, long dead, long lagMillis) {
     }
 
+    private static final String REPLAY = "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? "
+            + "WHERE state = 'dead' AND destination_kind LIKE ?";
+
     private final String prefix;
 
     /** Dead letters of the kinds starting with {@code prefix} ({@code crm.}). */
@@ -72,9 +75,6 @@ public final class DeadLetters {
             return update.executeUpdate();
         }
     }
-
-    private static final String REPLAY = "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? "
-            + "WHERE state = 'dead' AND destination_kind LIKE ?";
 
     /** Each kind's state at {@code now}, by kind name. */
     public Map<String, KindState> states(Connection c, Instant now) throws SQLException {
