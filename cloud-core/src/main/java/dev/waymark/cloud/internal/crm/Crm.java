@@ -70,7 +70,7 @@ public final class Crm implements AutoCloseable {
                 new ClientCredentials(http, sf, requestTimeout, clock), requestTimeout)));
         this.feed = new CrmFeed(new Outbox(), new UlidGenerator(clock, new SecureRandom()),
                 new ArrayList<>(connectors.keySet()), clock);
-        this.inbound = new CrmInbound(store, log, settings, traits, clock);
+        this.inbound = new CrmInbound(vertx, store, log, settings, traits, clock);
         for (String kind : connectors.keySet()) {
             AtomicLong[] values = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
             gauges.put(kind, values);

@@ -7,6 +7,7 @@ import dev.waymark.cloud.internal.http.ApiErrors;
 import dev.waymark.cloud.internal.identity.Identifier;
 import dev.waymark.cloud.internal.identity.ProfileDirectory;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -35,6 +36,7 @@ final class CrmInbound {
 
     private static final Logger LOG = Logger.getLogger(CrmInbound.class.getName());
 
+    private final Vertx vertx;
     private final Store store;
     private final EventLog log;
     private final CrmSettings settings;
@@ -46,7 +48,8 @@ final class CrmInbound {
     private record Plan(boolean duplicate, Optional<String> profileId, Optional<Identifier> webIdentity) {
     }
 
-    CrmInbound(Store store, EventLog log, CrmSettings settings, ProfileTraits traits, Clock clock) {
+    CrmInbound(Vertx vertx, Store store, EventLog log, CrmSettings settings, ProfileTraits traits, Clock clock) {
+        this.vertx = vertx;
         this.store = store;
         this.log = log;
         this.settings = settings;
@@ -147,9 +150,10 @@ final class CrmInbound {
         }
         Instant now = clock.instant();
         // The event first: a redelivery after a failed write appends it again, and the pipeline drops the repeat.
+        // It is built on a worker: the strict codec's first reads of a type are slow, as for the collector.
         Future<Void> appended = change.serviceCase().isEmpty() ? Future.succeededFuture()
-                : log.append(List.of(caseEvents.entry(change.id(), change.serviceCase().get(),
-                        plan.webIdentity().get(), now)));
+                : vertx.executeBlocking(() -> caseEvents.entry(change.id(), change.serviceCase().get(),
+                        plan.webIdentity().get(), now), false).compose(entry -> log.append(List.of(entry)));
         return appended.compose(done -> store.<Void>write(c -> {
             record(c, change.id(), now);
             if (plan.profileId().isPresent()) {
