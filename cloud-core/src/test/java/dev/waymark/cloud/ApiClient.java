@@ -1,5 +1,6 @@
 package dev.waymark.cloud;
 
+import dev.waymark.cloud.internal.decision.outbox.WebhookSignature;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -24,7 +26,9 @@ final class ApiClient {
         /** The console's session cookie, plus {@code X-CSRF-Token} on unsafe methods. */
         SESSION,
         /** {@code Authorization: Basic base64(wm_pk_...:)}. */
-        WRITE_KEY
+        WRITE_KEY,
+        /** The CRM's inbound webhook signature over the body, with {@link #useCrmSecret the secret}. */
+        CRM_SIGNATURE
     }
 
     /** An answer: status, media type without parameters, body and the session cookie it set, if any. */
@@ -47,6 +51,7 @@ final class ApiClient {
     private String writeKey = "";
     private String sessionCookie = "";
     private String csrfToken = "";
+    private String crmSecret = "";
 
     ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -91,6 +96,11 @@ final class ApiClient {
         writeKey = key;
     }
 
+    /** Signs {@link Credential#CRM_SIGNATURE} requests with {@code secret} ({@code crm.inboundSecret}). */
+    void useCrmSecret(String secret) {
+        crmSecret = secret;
+    }
+
     /** Uses the session a sign-in answer started: its cookie and its CSRF token. */
     void useSession(Answer signIn) {
         sessionCookie = signIn.sessionCookie().orElseThrow(() -> new AssertionError("sign-in set no cookie"));
@@ -106,6 +116,11 @@ final class ApiClient {
             request.header("Content-Type", "application/json");
         }
         authenticate(request, method, credential);
+        if (credential == Credential.CRM_SIGNATURE) {
+            long now = Instant.now().getEpochSecond();
+            request.header(WebhookSignature.TIMESTAMP, Long.toString(now)).header(WebhookSignature.SIGNATURE,
+                    new WebhookSignature(crmSecret).sign(now, body == null ? "" : body));
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return answer(response, response.body());
@@ -148,7 +163,7 @@ final class ApiClient {
                     request.header("X-CSRF-Token", csrfToken);
                 }
             }
-            case NONE -> {
+            case NONE, CRM_SIGNATURE -> {
             }
         }
     }

@@ -29,6 +29,14 @@ final class InvalidRequests {
                         401, "writeKey"),
                 write("/v1/identify", "{\"userId\": ", "body"),
                 write("/v1/track", "{\"anonymousId\": \"a-1\", \"event\": \"" + "x".repeat(40_000) + "\"}", "body"),
+                // the CRM's inbound webhook and admin routes
+                new Refused(Credential.CRM_SIGNATURE, "POST", "/v1/crm/inbound", "{\"id\": \"c-1\", \"contact\": "
+                        + "{\"namespace\": \"email\", \"id\": \"x\"}, \"traits\": {\"tier\": \"gold\"}}", 400,
+                        "contact.namespace"),
+                new Refused(Credential.CRM_SIGNATURE, "POST", "/v1/crm/inbound", "{\"id\": \"c-1\", \"contact\": "
+                        + "{\"namespace\": \"crm\", \"id\": \"x\"}, \"traits\": {\"email\": \"a\"}}", 400,
+                        "traits.email"),
+                key("GET", "/v1/crm/dead-letters?limit=5000", null, "limit"),
                 // session and accounts
                 new Refused(Credential.NONE, "POST", "/v1/session", "{\"name\": \"admin\"}", 400, "password"),
                 new Refused(Credential.NONE, "POST", "/v1/session",

@@ -29,6 +29,11 @@ final class SubjectAssertions {
         List<String> annIdentifierValues() {
             return annTraces.subList(0, annIdentifiers);
         }
+
+        /** The erased person's profile ids (the merge family). */
+        List<String> annProfileIds() {
+            return annTraces.subList(annIdentifiers, annTraces.size());
+        }
     }
 
     /** Plays ann's and bob's traffic, exports ann (checking every section) and erases her (checking the answer). */

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.waymark.cloud.ApiClient.Credential;
+import dev.waymark.cloud.testing.CrmReceiver;
 import dev.waymark.cloud.testing.DataDirScan;
 import dev.waymark.cloud.testing.RunningCloud;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,18 +26,21 @@ class SubjectRightsIT {
 
     @TempDir
     static Path dir;
+    static CrmReceiver crm;
     static RunningCloud running;
     static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        running = RunningCloud.start(dir.resolve("cloud"));
+        crm = new CrmReceiver();
+        running = RunningCloud.start(dir.resolve("cloud"), new JsonObject().put("crm", crm.crmSection()));
         api = ApiClient.asAdmin(running.cloud().httpPort(), RunningCloud.ADMIN_PASSWORD);
     }
 
     @AfterAll
     static void stop() throws Exception {
         running.close();
+        crm.close();
     }
 
     @Test
@@ -56,9 +58,11 @@ class SubjectRightsIT {
         SubjectAssertions.returningCookieIsDroppedAndCounted(api, erased.ann().cookie());
         await().atMost(Duration.ofSeconds(30)).until(() -> api.send("GET", "/health", null, Credential.NONE).json()
                 .getJsonObject("checks").getJsonObject("eventLog").getLong("lag") == 0);
-        // The CRM connector is not on this branch: stand in for it and mark the erasure notices delivered, which
-        // the sweep turns into their deletion (and a WAL checkpoint).
-        markCrmNoticesDelivered();
+        await().atMost(Duration.ofSeconds(30)).until(() -> crm.received("profile.erased").size() == 2);
+        assertThat(crm.received("profile.erased")).extracting(message -> message.getString("profileId"))
+                .as("the CRM told to delete each profile of the merge family").containsExactlyInAnyOrderElementsOf(
+                        erased.annProfileIds());
+        // Delivered notices are swept (deleted, and the WAL checkpointed): then no trace is left.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(found(erased.annTraces())).as("any trace of the erased person")
                         .isEmpty());
@@ -87,16 +91,5 @@ class SubjectRightsIT {
 
     private static List<String> found(List<String> traces) throws IOException {
         return DataDirScan.found(dir.resolve("cloud"), traces);
-    }
-
-    private static void markCrmNoticesDelivered() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cloud").resolve("cloud.db"));
-             Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=10000");
-            s.execute("PRAGMA secure_delete=ON");
-            int marked = s.executeUpdate("UPDATE outbox SET state = 'delivered', delivered_at = 1 "
-                    + "WHERE destination_kind = 'crm'");
-            assertThat(marked).as("CRM erasure notices").isEqualTo(2);
-        }
     }
 }

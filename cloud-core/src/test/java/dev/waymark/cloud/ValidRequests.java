@@ -15,6 +15,8 @@ final class ValidRequests {
     /** The anonymous id the collector's calls carry; it becomes the profile's {@code cookie} identifier. */
     static final String ANONYMOUS_ID = "anon-conformance-1";
     private static final String WHEN = "2026-03-01T10:00:00Z";
+    /** The {@code crm.inboundSecret} of the cloud the requests are sent to. */
+    static final String CRM_SECRET = "conformance-crm-inbound-secret";
 
     /** How a step is sent. */
     enum Kind {
@@ -103,6 +105,10 @@ final class ValidRequests {
                 plain("getDecision", Credential.SECRET_KEY, "GET", "/v1/decisions/${decisionId}", null),
                 plain("searchDecisions", Credential.SECRET_KEY, "GET",
                         "/v1/decisions?profile=${profileId}&from=2026-01-01T00:00:00Z&limit=10", null),
+                // before the erasure, which removes the profile it names
+                plain("crmInbound", Credential.CRM_SIGNATURE, "POST", "/v1/crm/inbound", """
+                        {"id": "conf-crm-1", "contact": {"namespace": "profile", "id": "${profileId}"},
+                         "traits": {"tier": "gold", "contractEndDate": "2027-03-31"}}"""),
                 plain("exportProfile", Credential.SECRET_KEY, "GET", "/v1/profiles/cookie/" + ANONYMOUS_ID
                         + "/export", null),
                 plain("eraseProfile", Credential.SECRET_KEY, "DELETE", "/v1/profiles/cookie/" + ANONYMOUS_ID
@@ -114,6 +120,11 @@ final class ValidRequests {
                         Map.of()),
                 plain("listStores", Credential.SECRET_KEY, "GET", "/v1/stores", null),
                 plain("listStoreDevices", Credential.SECRET_KEY, "GET", "/v1/stores/s-001/devices", null),
+                plain("crmStatus", Credential.SECRET_KEY, "GET", "/v1/crm/status", null),
+                plain("crmDeadLetters", Credential.SECRET_KEY, "GET", "/v1/crm/dead-letters?limit=10", null),
+                plain("crmReplay", Credential.SECRET_KEY, "POST",
+                        "/v1/crm/dead-letters/01J0000000000000000000000/replay", null),
+                plain("crmReplayAll", Credential.SECRET_KEY, "POST", "/v1/crm/dead-letters/replay", null),
                 plain("listUsers", Credential.SECRET_KEY, "GET", "/v1/users", null),
                 plain("createUser", Credential.SECRET_KEY, "POST", "/v1/users", """
                         {"name": "ada", "password": "correct horse battery", "role": "store_manager",

@@ -5,6 +5,7 @@ import dev.waymark.dist.internal.DemoCommand;
 import dev.waymark.dist.internal.MaskCommand;
 import dev.waymark.dist.internal.VersionCommand;
 import dev.waymark.dist.internal.bench.BenchCommand;
+import dev.waymark.dist.internal.crm.CrmCommand;
 import dev.waymark.dist.internal.edge.EdgeCommand;
 import dev.waymark.dist.internal.cloud.CloudCommand;
 import dev.waymark.dist.internal.console.ConsoleCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             ProvisionCommand.class,
             ProvisioningCommand.class,
             MaskCommand.class,
+            CrmCommand.class,
             BenchCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class

@@ -34,13 +34,15 @@ public final class RunningCloud implements AutoCloseable {
         return start(dir, new JsonObject());
     }
 
-    /** Starts a cloud in {@code dir} with the sections of {@code backends}, e.g. {@code store} and {@code eventLog}. */
-    public static RunningCloud start(Path dir, JsonObject backends) throws Exception {
-        JsonObject config = backends.copy().put("dataDir", dir.toString())
+    /** Starts a cloud in {@code dir} with {@code sections} (backends such as {@code store} and {@code eventLog}, or
+     * {@code crm}) added to its settings. */
+    public static RunningCloud start(Path dir, JsonObject sections) throws Exception {
+        JsonObject config = new JsonObject().put("dataDir", dir.toString())
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
                 .put("provisioning", new JsonObject().put("port", freePort()))
                 .put("gateway", new JsonObject().put("port", freePort()))
                 .put("accounts", new JsonObject().put("secureCookie", false));
+        sections.forEach(section -> config.put(section.getKey(), section.getValue()));
         RunningCloud running = new RunningCloud(CloudSettings.from(config, dir));
         running.restart();
         return running;

@@ -10,6 +10,8 @@ import dev.waymark.cloud.internal.accounts.PasswordHasher;
 import dev.waymark.cloud.internal.collector.CollectorRoutes;
 import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.consent.ConsentRoutes;
+import dev.waymark.cloud.internal.crm.Crm;
+import dev.waymark.cloud.internal.crm.CrmSettings;
 import dev.waymark.cloud.internal.decision.DecisionSettings;
 import dev.waymark.cloud.internal.decision.DecisionLog;
 import dev.waymark.cloud.internal.decision.Decisions;
@@ -74,6 +76,7 @@ final class CloudAssembly {
     final DeviceOverview devices = new DeviceOverview();
     final InsightSettings insight;
     final Gateway gateway;
+    final Crm crm;
     private final Vertx vertx;
     private final Store store;
     private final EventLog log;
@@ -107,9 +110,11 @@ final class CloudAssembly {
         this.identity = new IdentityGraph(namespaces, ids);
         this.consent = new ConsentLedgerBook(ids, clock);
         identity.onMerge(consent);
+        this.crm = new Crm(vertx, store, log, CrmSettings.from(settings.section("crm")),
+                OutboxSettings.from(flat).requestTimeout(), meters, clock);
         // Erasures run only once the routes are mounted, after start() made the pipeline.
         this.subjects = new SubjectRights(new SubjectRights.Needs(vertx, store, guard, namespaces, exportDocument(),
-                keys.pseudonymizationKey(), erased -> pipeline.forgetProfiles(erased), clock));
+                keys.pseudonymizationKey(), erased -> pipeline.forgetProfiles(erased), crm::erased, clock));
         identity.blockWith(subjects.linkBlock());
         this.insight = InsightSettings.from(flat);
         this.gateway = new Gateway(vertx, log, meters, gatewaySettings(), keys.ca(), revoked);
@@ -130,6 +135,7 @@ final class CloudAssembly {
         sections.put("journey", JourneyReads::section);
         sections.put("decisions", (c, profileId) -> decisionLog.recentDecisions(c, profileId, Integer.MAX_VALUE));
         sections.put("events", ProfileEventCounts::section);
+        sections.put("traits", crm::traits);
         return new ProfileDocument(consent, sections);
     }
 
@@ -140,11 +146,13 @@ final class CloudAssembly {
                     consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::context, guard, OutboxSettings.from(flat),
                     IntentPlacements.defaults(), meters, clock, DecisionSettings.from(flat)));
             identity.onMerge(decisions::merged);
+            crm.connectTo(decisions::connect);
             return decisions.start();
         }).compose(started -> {
-            pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity, consent,
-                    new CatalogEngines(decisions.catalogs()), decisions.decider(), kpis, devices), meters, clock,
-                    cachedProfiles());
+            pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, crm.identity(identity),
+                    crm.consent(consent), new CatalogEngines(decisions.catalogs()), crm.decider(decisions.decider()),
+                    kpis, devices), meters, clock, cachedProfiles());
+            crm.start();
             pipeline.onNewStore(decisions::publishCurrentBundle);
             pipeline.start(settings.batch());
             gauges = new KpiGauges(vertx, store, meters, insight, clock);
@@ -173,6 +181,7 @@ final class CloudAssembly {
         sections.put("journey", JourneyReads::section);
         sections.put("decisions", decisions::recentDecisions);
         sections.put("events", ProfileEventCounts::section);
+        sections.put("traits", crm::traits);
         return List.of(
                 new HealthRoutes(healthChecks, insight.healthTimeout())::mount,
                 new MetricsRoutes(meters, guard, insight.metricsOpen())::mount,
@@ -184,10 +193,11 @@ final class CloudAssembly {
                 decisions::mount,
                 new KpiRoutes(store, guard, insight, clock)::mount,
                 new LiveRoutes(vertx, guard, meters, insight)::mount,
-                new OverviewRoutes(store, guard, insight, clock)::mount);
+                new OverviewRoutes(store, guard, insight, clock)::mount,
+                router -> crm.mount(router, guard));
     }
 
-    /** Stops what runs on its own: the gauges, the drainer, the pipeline's consumer and the gateway. */
+    /** Stops what runs on its own: the gauges, the drainer, the CRM's meters, the pipeline's consumer, the gateway. */
     Future<Void> stop() {
         subjects.close();
         if (gauges != null) {
@@ -196,6 +206,7 @@ final class CloudAssembly {
         if (decisions != null) {
             decisions.close();
         }
+        crm.close();
         log.close();
         return gateway.stop();
     }

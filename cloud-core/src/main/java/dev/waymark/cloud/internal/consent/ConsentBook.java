@@ -19,4 +19,9 @@ public interface ConsentBook {
 
     /** The profile's effective consent as decisions see it; deny-all when nothing is recorded. */
     ConsentView view(Connection connection, String profileId) throws SQLException;
+
+    /** False when {@code event} surely makes no consent statement, so {@link #record} would ignore it. */
+    static boolean mayStateConsent(CloudEvent event) {
+        return ConsentStatements.mayState(event);
+    }
 }

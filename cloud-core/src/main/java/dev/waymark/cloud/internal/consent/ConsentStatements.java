@@ -45,6 +45,13 @@ final class ConsentStatements {
         return context(event).map(context -> web(profileId, event, context)).orElse(List.of());
     }
 
+    /** Cheaply, without decoding: false when {@link #of} surely finds no statement in {@code event}. */
+    static boolean mayState(CloudEvent event) {
+        return event.data() instanceof ConsentUpdate || context(event)
+                .filter(context -> context.get("gpc") == JsonValue.TRUE || context.containsKey("tcString"))
+                .isPresent();
+    }
+
     private static List<ConsentRecord> kiosk(String profileId, CloudEvent event, ConsentUpdate update) {
         Optional<Purpose> purpose = Purpose.fromWireName(update.purpose());
         Optional<Channel> channel = Channel.fromWireName(update.channel());

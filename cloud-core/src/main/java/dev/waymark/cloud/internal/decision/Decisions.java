@@ -5,6 +5,7 @@ import dev.waymark.cloud.internal.consent.ConsentBook;
 import dev.waymark.cloud.internal.decision.catalog.BundlePublisher;
 import dev.waymark.cloud.internal.decision.catalog.CatalogRoutes;
 import dev.waymark.cloud.internal.decision.catalog.CatalogStore;
+import dev.waymark.cloud.internal.decision.outbox.Connector;
 import dev.waymark.cloud.internal.decision.outbox.Outbox;
 import dev.waymark.cloud.internal.decision.outbox.OutboxDrainer;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
@@ -76,6 +77,11 @@ public final class Decisions implements AutoCloseable {
     /** Loads (or seeds) the catalog and the learner, then starts the outbox drainer. */
     public Future<Void> start() {
         return catalogs.start().onSuccess(v -> drainer.start()).mapEmpty();
+    }
+
+    /** Lets the outbox drainer deliver messages of {@code kind} through {@code connector} (the CRM's). */
+    public void connect(String kind, Connector connector) {
+        drainer.connect(kind, connector);
     }
 
     /** Mounts the decision and catalog routes. */

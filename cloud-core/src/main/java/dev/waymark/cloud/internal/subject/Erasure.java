@@ -19,17 +19,17 @@ final class Erasure {
 
     /** Tables whose rows belong to one profile, by their profile id column. */
     private static final List<String> OWNED = List.of("journeys", "journey_timers", "profile_event_counts",
-            "decisions", "contacts", "outcomes", "edge_claims");
+            "decisions", "contacts", "outcomes", "edge_claims", "profile_traits");
     private static final List<String> KPI_FACTS = List.of("kpi_decisions", "kpi_decision_actions", "kpi_outcomes");
 
     private final RelinkBlock block;
-    private final ErasureNotices notices;
+    private final SubjectRights.CrmNotice crm;
     private final Consumer<List<String>> forgetCached;
 
     /** {@code forgetCached} drops in-memory state of the erased profiles; it runs inside the transaction. */
-    Erasure(RelinkBlock block, ErasureNotices notices, Consumer<List<String>> forgetCached) {
+    Erasure(RelinkBlock block, SubjectRights.CrmNotice crm, Consumer<List<String>> forgetCached) {
         this.block = block;
-        this.notices = notices;
+        this.crm = crm;
         this.forgetCached = forgetCached;
     }
 
@@ -53,11 +53,12 @@ final class Erasure {
         Map<String, Integer> anonymised = anonymiseKpis(c, ids, "erased:" + erasureId);
         forgetCached.accept(ids);
         int blocked = blockRelinking ? block.block(c, family.identities(), erasureId, at) : 0;
+        int notices = 0;
         for (int i = 0; i < ids.size(); i++) {
-            notices.enqueue(c, ids.get(i), erasureId, i, at);
+            notices += crm.erased(c, ids.get(i), erasureId, i, at);
         }
         ErasureReport report = new ErasureReport(erasureId, at, by, ids.size(), removed, anonymised, blocked,
-                ids.size());
+                notices);
         audit(c, report);
         return report;
     }

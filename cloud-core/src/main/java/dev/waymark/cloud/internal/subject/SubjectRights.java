@@ -1,7 +1,6 @@
 package dev.waymark.cloud.internal.subject;
 
 import dev.waymark.cloud.Store;
-import dev.waymark.cloud.internal.decision.outbox.Outbox;
 import dev.waymark.cloud.internal.http.Guard;
 import dev.waymark.cloud.internal.identity.LinkBlock;
 import dev.waymark.cloud.internal.identity.Namespaces;
@@ -12,7 +11,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -41,7 +43,16 @@ public final class SubjectRights implements AutoCloseable {
      * @param forgetCached drops in-memory state of erased profiles; runs inside the erasure's store work
      */
     public record Needs(Vertx vertx, Store store, Guard guard, Namespaces namespaces, ProfileDocument export,
-            PseudonymizationKey key, Consumer<List<String>> forgetCached, Clock clock) {
+            PseudonymizationKey key, Consumer<List<String>> forgetCached, CrmNotice crm, Clock clock) {
+    }
+
+    /**
+     * Tells the CRM connectors, in the erasure's transaction, to delete the erased {@code profileId}
+     * ({@code Crm.erased}); answers how many outbox messages it wrote, none without a connector.
+     */
+    @FunctionalInterface
+    public interface CrmNotice {
+        int erased(Connection c, String profileId, String erasureId, int index, Instant at) throws SQLException;
     }
 
     /** Assembles the part; the sweep runs after {@link #start()}. */
@@ -50,7 +61,7 @@ public final class SubjectRights implements AutoCloseable {
         this.store = needs.store();
         this.block = new RelinkBlock(needs.key());
         UlidGenerator ids = new UlidGenerator(needs.clock(), new SecureRandom());
-        Erasure erasure = new Erasure(block, new ErasureNotices(new Outbox(), ids), needs.forgetCached());
+        Erasure erasure = new Erasure(block, needs.crm(), needs.forgetCached());
         this.routes = new SubjectRoutes(store, needs.guard(), needs.namespaces(), new SubjectExport(needs.export()),
                 erasure, ids, needs.clock());
     }

@@ -47,10 +47,11 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void document_isOpenApi31WithTheFourSecuritySchemes() {
+    void document_isOpenApi31WithItsSecuritySchemes() {
         assertThat(underTest.get("openapi")).isEqualTo("3.1.0");
         assertThat(operations).hasSizeGreaterThan(35);
-        assertThat(schemes()).containsOnlyKeys("writeKey", "secretKey", "session", "csrfToken");
+        assertThat(schemes()).containsOnlyKeys("writeKey", "secretKey", "session", "csrfToken", "crmSignature",
+                "crmTimestamp");
     }
 
     @Test

@@ -13,15 +13,17 @@ import java.util.Optional;
 /**
  * The transactional outbox: messages are written in the same transaction as the state change that caused them,
  * and an {@link OutboxDrainer} delivers them later, at least once. States: {@code pending}, {@code delivered},
- * {@code dead} (gave up after the last attempt), {@code expired} (not sent: past its time to live).
+ * {@code dead} (gave up after the last attempt), {@code expired} (not sent: past its time to live). Messages with an
+ * ordering key are due one at a time per key: only the oldest pending one (head of line), so a retrying message holds
+ * back the younger ones of its key; a dead one no longer does.
  */
 public final class Outbox {
 
     /** Writes {@code message}; a second message with the same idempotency key is ignored. */
     public void enqueue(Connection c, OutboxMessage message) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (id, destination_kind, destination, "
-                + "payload, idempotency_key, attempts, next_attempt_at, expires_at, created_at, state) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') ON CONFLICT (idempotency_key) DO NOTHING")) {
+                + "payload, idempotency_key, attempts, next_attempt_at, expires_at, created_at, state, ordering_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (idempotency_key) DO NOTHING")) {
             insert.setString(1, message.id());
             insert.setString(2, message.kind());
             insert.setString(3, message.destination());
@@ -35,16 +37,20 @@ public final class Outbox {
                 insert.setNull(8, Types.BIGINT);
             }
             insert.setLong(9, message.createdAt().toEpochMilli());
+            insert.setString(10, message.orderingKey().orElse(null));
             insert.executeUpdate();
         }
     }
 
-    /** Pending messages due at {@code now}, oldest due first. */
+    /** Pending messages due at {@code now}, oldest due first; of an ordering key only its oldest pending one. */
     public List<OutboxMessage> due(Connection c, Instant now, int limit) throws SQLException {
         List<OutboxMessage> out = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT id, destination_kind, destination, payload, "
-                + "idempotency_key, attempts, next_attempt_at, expires_at, created_at FROM outbox "
-                + "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT o.id, o.destination_kind, o.destination, "
+                + "o.payload, o.idempotency_key, o.attempts, o.next_attempt_at, o.expires_at, o.created_at, "
+                + "o.ordering_key FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at <= ? "
+                + "AND (o.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox h WHERE h.ordering_key = "
+                + "o.ordering_key AND h.state = 'pending' AND h.id < o.id)) "
+                + "ORDER BY o.next_attempt_at, o.id LIMIT ?")) {
             select.setLong(1, now.toEpochMilli());
             select.setInt(2, limit);
             try (ResultSet rs = select.executeQuery()) {
@@ -54,7 +60,7 @@ public final class Outbox {
                             : Optional.of(Instant.ofEpochMilli(expires));
                     out.add(new OutboxMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6), Instant.ofEpochMilli(rs.getLong(7)), expiresAt,
-                            Instant.ofEpochMilli(rs.getLong(9))));
+                            Instant.ofEpochMilli(rs.getLong(9)), Optional.ofNullable(rs.getString(10))));
                 }
             }
         }

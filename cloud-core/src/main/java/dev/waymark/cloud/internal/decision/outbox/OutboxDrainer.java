@@ -3,24 +3,23 @@ package dev.waymark.cloud.internal.decision.outbox;
 import dev.waymark.cloud.Store;
 import dev.waymark.cloud.internal.LiveFeed;
 import dev.waymark.cloud.internal.gateway.DeviceChannel;
-import dev.waymark.protocol.ContractCodec;
-import dev.waymark.protocol.Decoded;
-import dev.waymark.protocol.action.Action;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,9 +27,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers the outbox at least once: polls due messages, claims them, sends device actions through the
- * {@link DeviceChannel} and webhook bodies as signed HTTP POSTs, marks each delivered, retries failures with
- * exponential backoff and jitter, dead-letters a message after the last attempt and never sends an expired one.
+ * Delivers the outbox at least once: polls due messages, claims them, hands each to the {@link Connector} of its
+ * kind (device actions through the {@link DeviceChannel}, web/app actions as signed HTTP POSTs, and whatever kinds
+ * are {@link #connect connected}, such as the CRM's), marks each delivered, retries failures with exponential
+ * backoff and jitter (at least a receiver's {@code Retry-After}), dead-letters a message after the last attempt or
+ * a permanent failure and never sends an expired one.
  * It polls every {@code outbox.pollMs} when idle, and at once when the live feed ({@link LiveFeed}) announces an
  * action, which the pipeline publishes after the transaction that queued it has committed.
  * Meters: {@code wm.outbox.lag} (ms, gauge), {@code wm.outbox.delivered}, {@code .retries}, {@code .dead},
@@ -39,17 +40,15 @@ import java.util.logging.Logger;
 public final class OutboxDrainer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
-    private static final ContractCodec CODEC = ContractCodec.create();
     private static final int BATCH = 100;
 
     private final Vertx vertx;
     private final Store store;
     private final Outbox outbox;
-    private final DeviceChannel devices;
     private final OutboxSettings settings;
     private final Clock clock;
     private final WebClient http;
-    private final WebhookSignature signature;
+    private final Map<String, Connector> connectors = new ConcurrentHashMap<>();
     private final AtomicLong lag = new AtomicLong();
     private final Counter delivered;
     private final Counter retries;
@@ -66,17 +65,22 @@ public final class OutboxDrainer implements AutoCloseable {
         this.vertx = vertx;
         this.store = store;
         this.outbox = outbox;
-        this.devices = devices;
         this.settings = settings;
         this.clock = clock;
         this.http = WebClient.create(vertx);
-        this.signature = new WebhookSignature(settings.webhookSecret());
+        connectors.put(OutboxMessage.DEVICE, new DeviceConnector(devices));
+        connectors.put(OutboxMessage.WEBHOOK, new ActionWebhook(http, settings, clock));
         Gauge.builder("wm.outbox.lag", lag, AtomicLong::get).baseUnit("milliseconds")
                 .description("age of the oldest undelivered outbox message").register(meters);
         this.delivered = meters.counter("wm.outbox.delivered");
         this.retries = meters.counter("wm.outbox.retries");
         this.dead = meters.counter("wm.outbox.dead");
         this.expired = meters.counter("wm.outbox.expired");
+    }
+
+    /** Adds (or replaces) the connector of {@code kind}; call before {@link #start()}. */
+    public void connect(String kind, Connector connector) {
+        connectors.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(connector, "connector"));
     }
 
     /** Starts polling, and listening for queued actions. */
@@ -149,37 +153,22 @@ public final class OutboxDrainer implements AutoCloseable {
     }
 
     private Future<Void> send(OutboxMessage message) {
-        if (OutboxMessage.DEVICE.equals(message.kind())) {
-            int slash = message.destination().indexOf('/');
-            Decoded<Action> action = CODEC.decode(message.payload().getBytes(StandardCharsets.UTF_8), Action.class);
-            if (slash < 1 || !action.isAccepted()) {
-                return Future.failedFuture(new PermanentFailure("undeliverable device message"));
-            }
-            return devices.sendAction(message.destination().substring(0, slash),
-                    message.destination().substring(slash + 1), action.orElseThrow());
+        Connector connector = connectors.get(message.kind());
+        if (connector == null) {
+            return Future.failedFuture(DeliveryFailure.permanent("unknown destination kind " + message.kind()));
         }
-        if (OutboxMessage.WEBHOOK.equals(message.kind())) {
-            if (settings.webhookUrl().isEmpty()) {
-                return Future.failedFuture(new IllegalStateException("no webhook URL is configured"));
-            }
-            long timestamp = clock.instant().getEpochSecond();
-            return http.postAbs(settings.webhookUrl().get().toString())
-                    .timeout(settings.requestTimeout().toMillis())
-                    .putHeader("content-type", "application/json")
-                    .putHeader(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-                    .putHeader(WebhookSignature.SIGNATURE, signature.sign(timestamp, message.payload()))
-                    .putHeader(WebhookSignature.IDEMPOTENCY_KEY, message.idempotencyKey())
-                    .sendBuffer(Buffer.buffer(message.payload()))
-                    .compose(response -> response.statusCode() / 100 == 2 ? Future.<Void>succeededFuture()
-                            : Future.failedFuture("HTTP " + response.statusCode()));
+        try {
+            return connector.send(message);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
         }
-        return Future.failedFuture(new PermanentFailure("unknown destination kind " + message.kind()));
     }
 
     private Future<Void> failed(OutboxMessage message, Throwable cause) {
         int attempts = message.attempts() + 1;
         String error = String.valueOf(cause.getMessage());
-        if (attempts >= settings.maxAttempts() || cause instanceof PermanentFailure) {
+        Optional<DeliveryFailure> told = cause instanceof DeliveryFailure f ? Optional.of(f) : Optional.empty();
+        if (attempts >= settings.maxAttempts() || told.filter(DeliveryFailure::isPermanent).isPresent()) {
             dead.increment();
             LOG.log(Level.WARNING, "outbox message " + message.id() + " dead after " + attempts + " attempts: "
                     + error);
@@ -189,7 +178,12 @@ public final class OutboxDrainer implements AutoCloseable {
             });
         }
         retries.increment();
-        Instant next = clock.instant().plus(backoff(attempts));
+        Duration delay = backoff(attempts);
+        Optional<Duration> asked = told.flatMap(DeliveryFailure::retryAfter);
+        if (asked.isPresent() && asked.get().compareTo(delay) > 0) {
+            delay = asked.get().compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : asked.get();
+        }
+        Instant next = clock.instant().plus(delay);
         return store.write(c -> {
             outbox.retryAt(c, message.id(), attempts, error, next);
             return null;
@@ -212,12 +206,5 @@ public final class OutboxDrainer implements AutoCloseable {
         }
         vertx.cancelTimer(timer);
         http.close();
-    }
-
-    /** A message that can never be delivered: dead at once. */
-    private static final class PermanentFailure extends RuntimeException {
-        PermanentFailure(String message) {
-            super(message, null, false, false);
-        }
     }
 }
