@@ -7,6 +7,8 @@ import dev.waymark.cloud.internal.accounts.Accounts;
 import dev.waymark.cloud.internal.accounts.AccountsGuard;
 import dev.waymark.cloud.internal.accounts.AccountsSettings;
 import dev.waymark.cloud.internal.accounts.PasswordHasher;
+import dev.waymark.cloud.internal.campaign.CampaignSettings;
+import dev.waymark.cloud.internal.campaign.Campaigns;
 import dev.waymark.cloud.internal.collector.CollectorRoutes;
 import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.consent.ConsentRoutes;
@@ -57,7 +59,8 @@ import java.util.function.Supplier;
 
 /**
  * Builds the cloud's parts from its settings and wires them to one another: accounts and their guard, identity
- * and consent, KPIs and the device overview, the gateway, decisions, the pipeline, and the routes of each.
+ * and consent, KPIs and the device overview, the gateway, decisions, campaigns, the pipeline, and the routes of
+ * each.
  */
 final class CloudAssembly {
 
@@ -80,6 +83,7 @@ final class CloudAssembly {
     private final JsonObject flat;
     private final AccountsSettings accountSettings;
     private Decisions decisions;
+    private Campaigns campaigns;
     private EventPipeline pipeline;
     private KpiGauges gauges;
 
@@ -123,6 +127,8 @@ final class CloudAssembly {
             identity.onMerge(decisions::merged);
             return decisions.start();
         }).compose(started -> {
+            campaigns = new Campaigns(vertx, store, decisions.parts(), guard, CampaignSettings.from(flat), clock);
+            campaigns.start();
             pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity, consent,
                     new CatalogEngines(decisions.catalogs()), decisions.decider(), kpis, devices), meters, clock, settings.cachedProfiles());
             pipeline.onNewStore(decisions::publishCurrentBundle);
@@ -153,15 +159,19 @@ final class CloudAssembly {
                 new ProfileRoutes(store, guard, namespaces, consent, sections)::mount,
                 new ConsentRoutes(store, guard, namespaces, consent, clock)::mount,
                 decisions::mount,
+                campaigns::mount,
                 new KpiRoutes(store, guard, insight, clock)::mount,
                 new LiveRoutes(vertx, guard, meters, insight)::mount,
                 new OverviewRoutes(store, guard, insight, clock)::mount);
     }
 
-    /** Stops what runs on its own: the gauges, the drainer, the pipeline's consumer and the gateway. */
+    /** Stops what runs on its own: the gauges, the campaign runner, the drainer, the pipeline's consumer and the gateway. */
     Future<Void> stop() {
         if (gauges != null) {
             gauges.close();
+        }
+        if (campaigns != null) {
+            campaigns.close();
         }
         if (decisions != null) {
             decisions.close();

@@ -76,8 +76,8 @@ class CampaignRunnerTest {
         Campaign done = awaitState("capped", CampaignState.DONE);
 
         assertThat(done.progress()).isEqualTo(new Tally(40, 10, 10, 7, 1, 0));
-        assertThat(fixture.count("SELECT COUNT(*) FROM decisions WHERE profile_id = 'syn-000000000' "
-                + "AND status = 'suppressed' AND explanation LIKE '%CONTACT_POLICY%'")).isEqualTo(1);
+        assertThat(fixture.count("SELECT COUNT(*) FROM decisions WHERE profile_id = 'syn-000000000' AND status = "
+                + "'suppressed' AND explanation LIKE '%\"removedAt\":\"contact_policy\"%'")).isEqualTo(1);
         assertThat(fixture.count("SELECT COUNT(*) FROM contacts WHERE profile_id = 'syn-000000000'")).isEqualTo(1);
     }
 
