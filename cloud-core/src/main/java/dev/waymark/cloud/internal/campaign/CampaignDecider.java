@@ -6,7 +6,6 @@ import dev.waymark.cloud.internal.decision.DecisionMaker;
 import dev.waymark.cloud.internal.decision.DecisionRow;
 import dev.waymark.cloud.internal.decision.Decisions;
 import dev.waymark.cloud.internal.decision.ExplanationJson;
-import dev.waymark.cloud.internal.decision.ProfileFacts;
 import dev.waymark.cloud.internal.decision.catalog.CatalogEntry;
 import dev.waymark.cloud.internal.insight.KpiRecorder;
 import dev.waymark.decision.CandidateTrace;
@@ -51,8 +50,8 @@ final class CampaignDecider {
         long control = 0;
         Map<String, Object> context = Map.of("campaign", lease.campaignId());
         for (ProfileScan.Row row : rows) {
-            Map<String, Object> profile = ProfileFacts.of(row.profileId(), row.journey());
-            Map<String, Object> journey = row.journey().facts();
+            Map<String, Object> profile = row.profile();
+            Map<String, Object> journey = row.journey();
             if (!segment.matches(profile, journey)) {
                 continue;
             }

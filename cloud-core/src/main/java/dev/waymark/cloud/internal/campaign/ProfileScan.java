@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.campaign;
 
+import dev.waymark.cloud.internal.decision.ProfileFacts;
 import dev.waymark.journey.JourneyContext;
 import dev.waymark.journey.JourneyContextCodec;
 import java.sql.Connection;
@@ -8,12 +9,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a partition's live profiles with their journeys, in profile id order, a chunk at a time. */
 final class ProfileScan {
 
-    /** A profile and its journey (empty when it has none). */
-    record Row(String profileId, JourneyContext journey) {
+    /** A profile without a journey: its journey facts are the same for all, so computed once. */
+    private static final JourneyContext NO_JOURNEY = JourneyContext.empty("-");
+    private static final Map<String, Object> NO_JOURNEY_FACTS = NO_JOURNEY.facts();
+
+    /** A profile, the rules' {@code profile} facts and its journey facts (the same for every profile without one). */
+    record Row(String profileId, Map<String, Object> profile, Map<String, Object> journey) {
     }
 
     private ProfileScan() {
@@ -37,8 +43,12 @@ final class ProfileScan {
                 while (rs.next()) {
                     String profileId = rs.getString(1);
                     String context = rs.getString(2);
-                    rows.add(new Row(profileId, context == null ? JourneyContext.empty(profileId)
-                            : JourneyContextCodec.read(context)));
+                    if (context == null) {
+                        rows.add(new Row(profileId, ProfileFacts.of(profileId, NO_JOURNEY), NO_JOURNEY_FACTS));
+                    } else {
+                        JourneyContext journey = JourneyContextCodec.read(context);
+                        rows.add(new Row(profileId, ProfileFacts.of(profileId, journey), journey.facts()));
+                    }
                 }
             }
         }

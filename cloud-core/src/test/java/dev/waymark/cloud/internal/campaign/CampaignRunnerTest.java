@@ -97,14 +97,7 @@ class CampaignRunnerTest {
 
     @Test
     void pause_thenResume_continuesFromTheCheckpointWithoutDecidingAnyoneTwice() throws Exception {
-        fixture.seed(800);
-        fixture.create("paused", CARTS);
-        CampaignRunner underTest = started(settings(1, 1, 1), "runner-a");
-
-        await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
-                .until(() -> fixture.campaign("paused").progress().scanned() >= 5);
-        move("paused", CampaignState.PAUSED);
-        await().atMost(Duration.ofSeconds(10)).until(() -> underTest.busy() == 0);
+        CampaignRunner underTest = stoppedUnderway("paused", CampaignState.PAUSED);
         Campaign paused = fixture.campaign("paused");
 
         assertThat(paused.state()).isEqualTo(CampaignState.PAUSED);
@@ -169,14 +162,7 @@ class CampaignRunnerTest {
 
     @Test
     void cancel_stopsTheCampaignForGoodKeepingWhatWasDecided() throws Exception {
-        fixture.seed(800);
-        fixture.create("cancelled", CARTS);
-        CampaignRunner underTest = started(settings(1, 1, 1), "runner-a");
-
-        await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
-                .until(() -> fixture.campaign("cancelled").progress().scanned() >= 5);
-        move("cancelled", CampaignState.CANCELLED);
-        await().atMost(Duration.ofSeconds(10)).until(() -> underTest.busy() == 0);
+        CampaignRunner underTest = stoppedUnderway("cancelled", CampaignState.CANCELLED);
         underTest.poll().await(10, TimeUnit.SECONDS);
         Campaign cancelled = fixture.campaign("cancelled");
 
@@ -184,6 +170,21 @@ class CampaignRunnerTest {
         assertThat(cancelled.finishedAt()).isPresent();
         assertThat(underTest.busy()).isZero();
         assertThat(fixture.count("SELECT COUNT(*) FROM decisions")).isEqualTo(cancelled.progress().decided());
+    }
+
+    /**
+     * Runs a campaign over 800 profiles a profile per chunk and moves it to {@code target} once a few are done;
+     * returns the runner once it let go of the partition.
+     */
+    private CampaignRunner stoppedUnderway(String id, CampaignState target) throws Exception {
+        fixture.seed(800);
+        fixture.create(id, CARTS);
+        CampaignRunner runner = started(settings(1, 1, 1), "runner-a");
+        await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
+                .until(() -> fixture.campaign(id).progress().scanned() >= 5);
+        move(id, target);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.busy() == 0);
+        return runner;
     }
 
     private CampaignRunner started(CampaignSettings settings, String owner) {
