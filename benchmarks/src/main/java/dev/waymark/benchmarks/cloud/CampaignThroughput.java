@@ -27,9 +27,11 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Campaign mode at scale: seeds N synthetic profiles straight into a real store (a SQLite file in a temp folder,
@@ -102,6 +104,9 @@ public final class CampaignThroughput {
             decisions.close();
         }
         vertx.close().await(10, TimeUnit.SECONDS);
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     private static void campaignCatalog(Decisions decisions) throws Exception {

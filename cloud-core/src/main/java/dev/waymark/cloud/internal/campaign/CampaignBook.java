@@ -36,7 +36,7 @@ final class CampaignBook {
 
     /** Adds a scheduled campaign; throws InvalidField on {@code id} when one with that id exists. */
     void create(Connection c, CampaignPlan plan, Instant now) throws SQLException {
-        if (find(c, plan.id(), now).isPresent()) {
+        if (find(c, plan.id()).isPresent()) {
             throw new InvalidField("id", "a campaign '" + plan.id() + "' exists already");
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO campaigns (campaign_id, name, segment, "
@@ -54,7 +54,7 @@ final class CampaignBook {
     }
 
     /** The campaign with its progress. */
-    Optional<Campaign> find(Connection c, String id, Instant now) throws SQLException {
+    Optional<Campaign> find(Connection c, String id) throws SQLException {
         return query(c, "SELECT " + COLUMNS + FROM + " WHERE c.campaign_id = ?" + GROUP, id).stream().findFirst();
     }
 
@@ -68,7 +68,7 @@ final class CampaignBook {
      * NoSuchElementException for an unknown id and IllegalStateException when its state does not allow the move.
      */
     Campaign move(Connection c, String id, CampaignState target, Instant now) throws SQLException {
-        Campaign campaign = find(c, id, now)
+        Campaign campaign = find(c, id)
                 .orElseThrow(() -> new NoSuchElementException("id: no campaign '" + id + "'"));
         if (!MOVES.get(target).contains(campaign.state())) {
             throw new IllegalStateException("a " + campaign.state().wireName() + " campaign cannot be "
@@ -88,7 +88,7 @@ final class CampaignBook {
             update.setString(3, id);
             update.executeUpdate();
         }
-        return find(c, id, now).orElseThrow();
+        return find(c, id).orElseThrow();
     }
 
     /** Scheduled campaigns whose start time has come, oldest first. */

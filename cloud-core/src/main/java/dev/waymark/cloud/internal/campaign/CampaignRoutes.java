@@ -66,7 +66,7 @@ final class CampaignRoutes {
                 .compose(plan -> store.write(c -> {
                     Instant now = clock.instant();
                     campaigns.create(c, plan, now);
-                    return campaigns.find(c, plan.id(), now).orElseThrow().toJson(now);
+                    return campaigns.find(c, plan.id()).orElseThrow().toJson(now);
                 }))
                 .onSuccess(json -> {
                     ctx.response().putHeader("location", "/v1/campaigns/" + json.getString("id"));
@@ -88,7 +88,7 @@ final class CampaignRoutes {
         String id = ctx.pathParam("id");
         reply(ctx, store.read(c -> {
             Instant now = clock.instant();
-            return campaigns.find(c, id, now)
+            return campaigns.find(c, id)
                     .orElseThrow(() -> new NoSuchElementException("id: no campaign '" + id + "'")).toJson(now);
         }));
     }

@@ -109,7 +109,15 @@ public final class CampaignRunner implements AutoCloseable {
                 return;
             }
             busy.decrementAndGet();
-            if (next.failed()) {
+            if (next.failed() && next.cause() instanceof SegmentBroken broken) {
+                // Checked when the campaign was created, so only a CEL upgrade could get here: no retry will help.
+                LOG.warning("campaign " + lease.campaignId() + " failed: " + broken.getMessage());
+                store.write(c -> {
+                    campaigns.fail(c, lease.campaignId(), broken.getMessage(), clock.instant());
+                    partitions.release(c, lease);
+                    return null;
+                });
+            } else if (next.failed()) {
                 LOG.log(Level.WARNING, "campaign " + lease.campaignId() + " partition " + lease.partition()
                         + ": chunk failed; the partition is released and retried from its checkpoint", next.cause());
                 store.write(c -> {
@@ -148,8 +156,21 @@ public final class CampaignRunner implements AutoCloseable {
     }
 
     private SegmentRule segment(PartitionLease lease) {
-        return segments.computeIfAbsent(lease.campaignId() + "\n" + lease.segment(),
-                key -> SegmentRule.compile(lease.segment()));
+        return segments.computeIfAbsent(lease.campaignId() + "\n" + lease.segment(), key -> {
+            try {
+                return SegmentRule.compile(lease.segment());
+            } catch (IllegalArgumentException e) {
+                throw new SegmentBroken("segment: does not compile: " + e.getMessage());
+            }
+        });
+    }
+
+    /** A stored segment that no longer compiles. */
+    private static final class SegmentBroken extends RuntimeException {
+
+        SegmentBroken(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** Partitions this runner is deciding now. */

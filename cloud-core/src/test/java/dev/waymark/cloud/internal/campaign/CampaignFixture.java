@@ -98,7 +98,7 @@ final class CampaignFixture implements AutoCloseable {
     }
 
     Campaign campaign(String id) throws Exception {
-        return store.read(c -> new CampaignBook().find(c, id, clock.instant()).orElseThrow())
+        return store.read(c -> new CampaignBook().find(c, id).orElseThrow())
                 .await(10, TimeUnit.SECONDS);
     }
 

@@ -187,6 +187,22 @@ class CampaignRunnerTest {
         return runner;
     }
 
+    @Test
+    void run_storedSegmentThatNoLongerCompiles_failsTheCampaignWithANote() throws Exception {
+        fixture.seed(10);
+        fixture.create("broken", CARTS);
+        fixture.store.write(c -> c.createStatement().executeUpdate(
+                "UPDATE campaigns SET segment = 'journey.cartItems >' WHERE campaign_id = 'broken'"))
+                .await(10, TimeUnit.SECONDS);
+
+        started(settings(1, 5, 1), "runner-a");
+        Campaign failed = awaitState("broken", CampaignState.FAILED);
+
+        assertThat(failed.note()).hasValueSatisfying(note -> assertThat(note).startsWith("segment: does not compile"));
+        assertThat(failed.finishedAt()).isPresent();
+        assertThat(fixture.count("SELECT COUNT(*) FROM decisions")).isZero();
+    }
+
     private CampaignRunner started(CampaignSettings settings, String owner) {
         CampaignRunner runner = fixture.runner(settings, owner);
         runners.add(runner);
