@@ -142,9 +142,10 @@ public final class CampaignThroughput {
         JsonObject progress = done.getJsonObject("progress");
         double rate = progress.getLong("scanned") / seconds;
         double limitRate = limit.scanned() / limitSeconds;
+        String engine = url.startsWith("jdbc:sqlite") ? "SQLite" : "PostgreSQL";
         System.out.printf(Locale.ROOT, "%nCampaign throughput: %,d profiles on %s; %d partitions, chunks of %d, "
-                        + "%d workers; %d cores%n", profiles, url.startsWith("jdbc:sqlite") ? "SQLite" : "PostgreSQL",
-                settings.partitions(), settings.chunk(), settings.workers(), Runtime.getRuntime().availableProcessors());
+                + "%d workers; %d cores%n", profiles, engine, settings.partitions(), settings.chunk(),
+                settings.workers(), Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "seeded in %.1f s (%,.0f profiles/s)%n", seedSeconds, profiles / seedSeconds);
         System.out.printf(Locale.ROOT, "campaign %s: %s%n", done.getString("state"), progress.encode());
         System.out.printf(Locale.ROOT, "decision rows %,d, distinct profiles decided %,d%n", decisionRows, distinct);

@@ -165,7 +165,10 @@ final class CloudAssembly {
                 new OverviewRoutes(store, guard, insight, clock)::mount);
     }
 
-    /** Stops what runs on its own: the gauges, the campaign runner, the drainer, the pipeline's consumer and the gateway. */
+    /**
+     * Stops what runs on its own: the gauges, the campaign runner, the drainer, the pipeline's consumer and the
+     * gateway.
+     */
     Future<Void> stop() {
         if (gauges != null) {
             gauges.close();

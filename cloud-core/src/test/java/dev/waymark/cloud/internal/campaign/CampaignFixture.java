@@ -5,7 +5,6 @@ import dev.waymark.cloud.internal.decision.Decisions;
 import dev.waymark.cloud.internal.decision.IntentPlacements;
 import dev.waymark.cloud.internal.decision.TestGuard;
 import dev.waymark.cloud.internal.decision.catalog.CatalogCheck;
-import dev.waymark.cloud.internal.decision.catalog.CatalogDraft;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
 import dev.waymark.cloud.internal.identity.ProfileDirectory;
 import dev.waymark.cloud.internal.insight.KpiBook;
@@ -13,10 +12,11 @@ import dev.waymark.cloud.internal.pipeline.JourneyReads;
 import dev.waymark.cloud.internal.store.JdbcStore;
 import dev.waymark.cloud.testing.MovableClock;
 import dev.waymark.cloud.testing.RecordingDevices;
+import dev.waymark.cloud.testing.StoreCounts;
+import dev.waymark.decision.ActionCategory;
 import dev.waymark.decision.BundleSigner;
 import dev.waymark.decision.ContactCap;
 import dev.waymark.decision.ControlGroupPolicy;
-import dev.waymark.decision.ActionCategory;
 import dev.waymark.protocol.Channel;
 import dev.waymark.protocol.UlidGenerator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,7 +25,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,14 +63,11 @@ final class CampaignFixture implements AutoCloseable {
     /** The catalog: {@link SyntheticProfiles#ACTION} by e-mail, one sales e-mail a week, {@code percent} held out. */
     void catalog(int controlPercent) throws Exception {
         JsonArray actions = new JsonArray().add(SyntheticProfiles.emailAction());
-        decisions.catalogs().change(latest -> {
-            CatalogDraft draft = CatalogCheck.require(CatalogCheck.actions("actions", actions),
-                    latest.patterns().toJson(), latest.policies()
-                            .withControlGroup(new ControlGroupPolicy(controlPercent, "campaign-test"))
-                            .withCaps(List.of(new ContactCap(Channel.EMAIL, ActionCategory.SALES, 1,
-                                    Duration.ofDays(7)))));
-            return draft;
-        }, "test").await(10, TimeUnit.SECONDS);
+        decisions.catalogs().change(latest -> CatalogCheck.require(CatalogCheck.actions("actions", actions),
+                latest.patterns().toJson(), latest.policies()
+                        .withControlGroup(new ControlGroupPolicy(controlPercent, "campaign-test"))
+                        .withCaps(List.of(new ContactCap(Channel.EMAIL, ActionCategory.SALES, 1, Duration.ofDays(7))))),
+                "test").await(10, TimeUnit.SECONDS);
     }
 
     /** Writes synthetic profiles 0 to {@code count - 1}. */
@@ -103,12 +99,7 @@ final class CampaignFixture implements AutoCloseable {
     }
 
     long count(String sql) throws Exception {
-        return store.read(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }).await(10, TimeUnit.SECONDS);
+        return StoreCounts.count(store, sql);
     }
 
     @Override
