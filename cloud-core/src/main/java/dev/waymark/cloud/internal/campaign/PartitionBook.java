@@ -55,8 +55,9 @@ final class PartitionBook {
             profiles = rs.getLong(1);
         }
         List<String> bounds = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT profile_id FROM profiles WHERE merged_into IS "
-                + "NULL ORDER BY profile_id LIMIT 1 OFFSET ?")) {
+        // As ProfileScan's query: walk the primary key, not the merged_into index and a sort.
+        try (PreparedStatement select = c.prepareStatement("SELECT profile_id FROM profiles WHERE "
+                + "COALESCE(merged_into, '') = '' ORDER BY profile_id LIMIT 1 OFFSET ?")) {
             for (int i = 1; i < partitions; i++) {
                 select.setLong(1, profiles * i / partitions);
                 try (ResultSet rs = select.executeQuery()) {

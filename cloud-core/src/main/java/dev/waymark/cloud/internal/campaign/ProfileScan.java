@@ -30,7 +30,9 @@ final class ProfileScan {
         boolean bounded = !lease.highKey().isEmpty();
         String sql = "SELECT p.profile_id, j.context FROM profiles p LEFT JOIN journeys j "
                 + "ON j.profile_id = p.profile_id WHERE p.profile_id > ?" + (bounded ? " AND p.profile_id <= ?" : "")
-                + " AND p.merged_into IS NULL ORDER BY p.profile_id LIMIT ?";
+                // Not "merged_into IS NULL": without statistics SQLite would pick that index and sort every live
+                // profile for each chunk; written this way it walks the primary key from the checkpoint.
+                + " AND COALESCE(p.merged_into, '') = '' ORDER BY p.profile_id LIMIT ?";
         List<Row> rows = new ArrayList<>(limit);
         try (PreparedStatement select = c.prepareStatement(sql)) {
             int i = 1;
