@@ -34,7 +34,7 @@ public record CloudSettings(Path dataDir, String httpHost, int httpPort, String 
     public static final String DATA_DIR = "dataDir";
     private static final Set<String> KNOWN = Set.of(DATA_DIR, "http", "store", "secrets", "provisioning",
             "pipeline", "gateway", "identity", "accounts", "decisions", "outbox", "kpi", "metrics", "live", "overview",
-            "health", "crm", EventLogSettings.SECTION);
+            "health", "crm", "campaigns", EventLogSettings.SECTION);
 
     public CloudSettings {
         Objects.requireNonNull(dataDir, "dataDir");

@@ -87,6 +87,13 @@ final class InvalidRequests {
                 key("DELETE", "/v1/catalog/actions/no-such-action", null, 404, "id"),
                 key("PUT", "/v1/catalog/policies", "{\"controlGroup\": {\"percent\": 150}}", "controlGroup.percent"),
                 key("POST", "/v1/catalog/validate", "{\"actions\": \"all\"}", "actions"),
+                // campaigns
+                key("POST", "/v1/campaigns", "{\"name\": \"n\", \"segment\": \"profile.channels >\", "
+                        + "\"channel\": \"email\", \"placement\": \"newsletter\"}", 422, "segment"),
+                key("POST", "/v1/campaigns", "{\"name\": \"n\", \"segment\": \"true\", "
+                        + "\"channel\": \"fax\", \"placement\": \"newsletter\"}", "channel"),
+                key("GET", "/v1/campaigns/no-such-campaign", null, 404, "id"),
+                key("POST", "/v1/campaigns/no-such-campaign/pause", null, 404, "id"),
                 // insight
                 key("GET", "/v1/kpis?from=yesterday", null, "from"),
                 key("GET", "/v1/kpis?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", null, "from"),

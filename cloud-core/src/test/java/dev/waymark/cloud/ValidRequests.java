@@ -94,6 +94,14 @@ final class ValidRequests {
                 plain("validateCatalog", Credential.SECRET_KEY, "POST", "/v1/catalog/validate",
                         "{\"actions\": ${actions}, \"patterns\": ${patterns}, \"policies\": ${policies}}"),
                 plain("currentBundle", Credential.SECRET_KEY, "GET", "/v1/bundles/current", null),
+                remembering("createCampaign", "POST", "/v1/campaigns", """
+                        {"name": "Spring carts", "segment": "journey.cartItems > 0", "channel": "email",
+                         "placement": "newsletter", "startAt": "2099-03-01T08:00:00Z"}""", Map.of("campaignId", "id")),
+                plain("listCampaigns", Credential.SECRET_KEY, "GET", "/v1/campaigns", null),
+                plain("getCampaign", Credential.SECRET_KEY, "GET", "/v1/campaigns/${campaignId}", null),
+                plain("pauseCampaign", Credential.SECRET_KEY, "POST", "/v1/campaigns/${campaignId}/pause", null),
+                plain("resumeCampaign", Credential.SECRET_KEY, "POST", "/v1/campaigns/${campaignId}/resume", null),
+                plain("cancelCampaign", Credential.SECRET_KEY, "POST", "/v1/campaigns/${campaignId}/cancel", null),
                 remembering("decide", "POST", "/v1/decisions", """
                         {"identifiers": [{"namespace": "cookie", "id": "%s"}], "channel": "web",
                          "placement": "web-banner", "context": {"page": "/shoes"}}""".formatted(ANONYMOUS_ID),

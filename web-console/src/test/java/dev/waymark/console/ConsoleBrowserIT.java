@@ -88,6 +88,7 @@ class ConsoleBrowserIT {
         browser.textAppears(By.id("top"), "manager-a");
         browser.textAppears(By.id("stores"), "No store has reported yet.");
         assertThat(navigation()).containsExactly("Overview", "Live", "Performance", "Decisions");
+        assertThat(browser.byId("crm-section").isDisplayed()).as("CRM state, for admin and marketing only").isFalse();
         assertThat(browser.overflowsHorizontally()).isFalse();
         browser.screenshot("overview");
 
@@ -96,6 +97,15 @@ class ConsoleBrowserIT {
         browser.open(stack.consoleUrl() + "overview.html");
         browser.visible(By.id("name"));
         assertThat(browser.driver().getCurrentUrl()).contains("/index.html");
+    }
+
+    @Test
+    void overview_forAnAdmin_showsTheCrmConnectorsState() throws Exception {
+        signIn("admin", "overview.html");
+
+        browser.textAppears(By.id("crm"), "crm.webhook");
+        assertThat(browser.byId("crm-message").getText()).contains("Inbound CRM webhook off");
+        browser.screenshot("overview-crm");
     }
 
     @Test

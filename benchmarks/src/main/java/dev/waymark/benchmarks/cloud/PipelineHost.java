@@ -56,11 +56,7 @@ final class PipelineHost implements AutoCloseable {
         identity.onMerge(consent);
         KpiBook kpis = new KpiBook();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        Guard closed = scope -> context -> context.fail(403);
-        Decisions decisions = new Decisions(new Decisions.Needs(vertx, store, BundleSigner.of(
-                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate(), "bench"),
-                acknowledging(), consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::context, closed,
-                OutboxSettings.from(new JsonObject()), IntentPlacements.defaults(), meters, clock));
+        Decisions decisions = decisions(vertx, store, consent, kpis, clock);
         identity.onMerge(decisions::merged);
         JourneyEngine engine = JourneyEngine.defaults();
         EventPipeline pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity,
@@ -68,6 +64,19 @@ final class PipelineHost implements AutoCloseable {
                 cachedProfiles);
         pipeline.onNewStore(decisions::publishCurrentBundle);
         return decisions.start().map(started -> new PipelineHost(decisions, pipeline));
+    }
+
+    /**
+     * The decisioning part as {@code CloudAssembly} builds it (default catalog, outbox drainer without a webhook),
+     * its routes closed, devices acknowledging at once.
+     */
+    static Decisions decisions(Vertx vertx, Store store, ConsentLedgerBook consent, KpiBook kpis, Clock clock)
+            throws Exception {
+        Guard closed = scope -> context -> context.fail(403);
+        return new Decisions(new Decisions.Needs(vertx, store, BundleSigner.of(
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate(), "bench"),
+                acknowledging(), consent, kpis, ProfileDirectory::profileIdFor, JourneyReads::context, closed,
+                OutboxSettings.from(new JsonObject()), IntentPlacements.defaults(), new SimpleMeterRegistry(), clock));
     }
 
     /** Starts consuming the log in batches of at most {@code batch}. */

@@ -29,12 +29,12 @@ public final class CatalogCompiler {
     public static final String CONTEXT = "context";
 
     // Catalog authors write `journey.cartValue > 50` whether the fact is an int or a double.
-    private static final CelOptions OPTIONS = CelOptions.current()
+    static final CelOptions OPTIONS = CelOptions.current()
             .enableHeterogeneousNumericComparisons(true)
             .build();
     private static final CelCompiler CLOUD = compiler(true);
     private static final CelCompiler EDGE = compiler(false);
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+    static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
 
     private CatalogCompiler() {
     }

@@ -56,15 +56,41 @@ async function showKiosks() {
   ], answer.body.devices, 'No kiosk of this store has reported yet.'));
 }
 
+/** The CRM connectors' state (docs/crm.md), for the roles that may read it (scope admin). */
+async function showCrm() {
+  const answer = await api('GET', '/v1/crm/status');
+  const crmMessage = document.getElementById('crm-message');
+  if (!answer.ok) {
+    say(crmMessage, problem(answer), 'error');
+    return;
+  }
+  say(crmMessage, 'Inbound CRM webhook ' + (answer.body.inbound ? 'on' : 'off') + '.');
+  fill(document.getElementById('crm'), table('CRM connectors', [
+    ['Connector', (connector) => connector.kind],
+    ['Pending', (connector) => String(connector.pending)],
+    ['Retrying', (connector) => String(connector.retrying)],
+    ['Dead letters', (connector) => String(connector.dead)],
+    ['Delivered', (connector) => String(connector.delivered)],
+    ['Lag (ms)', (connector) => String(connector.lagMillis)],
+  ], answer.body.connectors, 'No CRM connector is configured.'));
+}
+
+function refresh(crm) {
+  return showStores().then(showKiosks).then(() => (crm ? showCrm() : undefined));
+}
+
 page(async (session) => {
+  const crm = ['admin', 'marketing'].includes(session.role);
+  document.getElementById('crm-section').hidden = !crm;
   const reported = await showStores();
   const choices = [...new Set([...reported, ...(await storeChoices(session))])].sort();
   options(select, choices);
   const wanted = new URLSearchParams(location.search).get('store');
   if (wanted && choices.includes(wanted)) select.value = wanted;
   select.addEventListener('change', showKiosks);
-  document.getElementById('refresh').addEventListener('click', () => showStores().then(showKiosks));
+  document.getElementById('refresh').addEventListener('click', () => refresh(crm));
   // Hubs report every 30 s (docs/kpis.md), so a faster refresh would show nothing new.
-  setInterval(() => showStores().then(showKiosks), 30_000);
+  setInterval(() => refresh(crm), 30_000);
   await showKiosks();
+  if (crm) await showCrm();
 });

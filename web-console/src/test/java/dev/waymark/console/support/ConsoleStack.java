@@ -52,7 +52,10 @@ public final class ConsoleStack implements AutoCloseable {
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", freePort()))
                 .put("provisioning", new JsonObject().put("port", freePort()))
                 .put("gateway", new JsonObject().put("port", freePort()))
-                .put("accounts", new JsonObject().put("secureCookie", false));
+                .put("accounts", new JsonObject().put("secureCookie", false))
+                // A CRM that refuses every connection: its messages wait and retry, which the overview shows.
+                .put("crm", new JsonObject().put("webhook", new JsonObject().put("url", "http://127.0.0.1:9/crm")
+                        .put("secret", "console-test-crm-secret")));
         Map<String, String> env = Map.of("WM_ADMIN_PASSWORD", PASSWORD);
         cloud = CloudCore.start(vertx, CloudSettings.from(config, dir), env::get, Clock.systemUTC())
                 .await(120, TimeUnit.SECONDS);

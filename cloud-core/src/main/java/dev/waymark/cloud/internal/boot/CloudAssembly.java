@@ -7,6 +7,8 @@ import dev.waymark.cloud.internal.accounts.Accounts;
 import dev.waymark.cloud.internal.accounts.AccountsGuard;
 import dev.waymark.cloud.internal.accounts.AccountsSettings;
 import dev.waymark.cloud.internal.accounts.PasswordHasher;
+import dev.waymark.cloud.internal.campaign.CampaignSettings;
+import dev.waymark.cloud.internal.campaign.Campaigns;
 import dev.waymark.cloud.internal.collector.CollectorRoutes;
 import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.consent.ConsentRoutes;
@@ -63,7 +65,8 @@ import java.util.function.Supplier;
 
 /**
  * Builds the cloud's parts from its settings and wires them to one another: accounts and their guard, identity
- * and consent, KPIs and the device overview, the gateway, decisions, the pipeline, and the routes of each.
+ * and consent, KPIs and the device overview, the gateway, decisions, campaigns, the pipeline, and the routes of
+ * each.
  */
 final class CloudAssembly {
 
@@ -88,6 +91,7 @@ final class CloudAssembly {
     private final AccountsSettings accountSettings;
     private final SubjectRights subjects;
     private Decisions decisions;
+    private Campaigns campaigns;
     private EventPipeline pipeline;
     private KpiGauges gauges;
 
@@ -149,6 +153,8 @@ final class CloudAssembly {
             crm.connectTo(decisions::connect);
             return decisions.start();
         }).compose(started -> {
+            campaigns = new Campaigns(vertx, store, decisions.parts(), guard, CampaignSettings.from(flat), clock);
+            campaigns.start();
             pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, crm.identity(identity),
                     crm.consent(consent), new CatalogEngines(decisions.catalogs()), crm.decider(decisions.decider()),
                     kpis, devices), meters, clock, cachedProfiles());
@@ -191,17 +197,24 @@ final class CloudAssembly {
                 new ConsentRoutes(store, guard, namespaces, consent, clock)::mount,
                 subjects::mount,
                 decisions::mount,
+                campaigns::mount,
                 new KpiRoutes(store, guard, insight, clock)::mount,
                 new LiveRoutes(vertx, guard, meters, insight)::mount,
                 new OverviewRoutes(store, guard, insight, clock)::mount,
                 router -> crm.mount(router, guard));
     }
 
-    /** Stops what runs on its own: the gauges, the drainer, the CRM's meters, the pipeline's consumer, the gateway. */
+    /**
+     * Stops what runs on its own: the gauges, the campaign runner, the drainer, the CRM's meters, the pipeline's
+     * consumer and the gateway.
+     */
     Future<Void> stop() {
         subjects.close();
         if (gauges != null) {
             gauges.close();
+        }
+        if (campaigns != null) {
+            campaigns.close();
         }
         if (decisions != null) {
             decisions.close();

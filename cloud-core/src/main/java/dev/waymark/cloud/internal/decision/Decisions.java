@@ -40,6 +40,12 @@ public final class Decisions implements AutoCloseable {
     private final DecisionService service;
     private final OutboxDrainer drainer;
     private final OutcomeRecorder outcomes;
+    private final Parts parts;
+
+    /** What a campaign decides and records with, so its decisions are ordinary ones. */
+    public record Parts(DecisionMaker maker, DecisionLog log, ContactBook contacts, ActionDelivery delivery,
+            KpiRecorder kpis) {
+    }
 
     /** What the part needs from its host. */
     public record Needs(Vertx vertx, Store store, BundleSigner signer, DeviceChannel devices, ConsentBook consent,
@@ -66,7 +72,9 @@ public final class Decisions implements AutoCloseable {
         EdgeClaims claims = new EdgeClaims();
         Outbox outbox = new Outbox();
         this.outcomes = new OutcomeRecorder(log, catalogs, contacts, claims, learner, needs.kpis());
-        this.decider = new StreamDecider(maker, log, contacts, new ActionDelivery(outbox, ids), claims,
+        ActionDelivery delivery = new ActionDelivery(outbox, ids);
+        this.parts = new Parts(maker, log, contacts, delivery, needs.kpis());
+        this.decider = new StreamDecider(maker, log, contacts, delivery, claims,
                 needs.kpis(), needs.placements(), outcomes, needs.settings());
         this.service = new DecisionService(store, maker, log, contacts, needs.kpis(), needs.profiles(),
                 needs.journeys(), new Simulation(catalogs, maker, learner), needs.clock());
@@ -93,6 +101,11 @@ public final class Decisions implements AutoCloseable {
     /** The triggered path and outcome handling, for the stream pipeline. */
     public Decider decider() {
         return decider;
+    }
+
+    /** The maker and recorders, for campaign mode. */
+    public Parts parts() {
+        return parts;
     }
 
     /** Sends the current bundle to a store seen for the first time. */

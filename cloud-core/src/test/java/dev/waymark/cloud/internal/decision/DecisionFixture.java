@@ -4,6 +4,7 @@ import dev.waymark.cloud.internal.consent.ConsentBook;
 import dev.waymark.cloud.internal.decision.outbox.OutboxSettings;
 import dev.waymark.cloud.internal.store.JdbcStore;
 import dev.waymark.cloud.testing.RecordingDevices;
+import dev.waymark.cloud.testing.StoreCounts;
 import dev.waymark.decision.BundleSigner;
 import dev.waymark.decision.ConsentView;
 import dev.waymark.journey.CartLine;
@@ -96,12 +97,7 @@ final class DecisionFixture implements AutoCloseable {
     }
 
     long count(String sql) throws Exception {
-        return store.read(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }).await(10, TimeUnit.SECONDS);
+        return StoreCounts.count(store, sql);
     }
 
     String text(String sql) throws Exception {

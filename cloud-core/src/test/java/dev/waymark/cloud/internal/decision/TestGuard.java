@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A stand-in for the accounts part's guard: header {@code X-Test-Caller: id;scope,scope;store,store|*}. */
-final class TestGuard implements Guard {
+public final class TestGuard implements Guard {
 
-    static final String HEADER = "X-Test-Caller";
+    public static final String HEADER = "X-Test-Caller";
 
     @Override
     public Handler<RoutingContext> require(Scope scope) {
