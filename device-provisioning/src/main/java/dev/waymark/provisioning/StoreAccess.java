@@ -18,7 +18,8 @@ public interface StoreAccess {
 
     /**
      * The caller's name for the audit log if it may act on {@code storeId}; a future failed with
-     * {@link SecurityException} otherwise. Called on the event loop; must not block.
+     * {@link AccessForbidden} (403) for a known caller without the right, {@link SecurityException} (401) for an
+     * unknown one. Called on the event loop; must not block.
      */
     Future<String> authorize(RoutingContext context, String storeId);
 

@@ -61,15 +61,13 @@ class ConsoleSecurityIT {
         ConsoleClient techA = stack.signIn("tech-a");
         JsonObject storeB = new JsonObject().put("store", "store-b").put("role", "kiosk");
 
-        // The enrollment service answers every refusal of its StoreAccess with 401 (docs/provisioning.md), where the
-        // cloud's own API says 403; either way nothing of store B is created or shown.
-        assertThat(techA.send("POST", "/provisioning/v1/tokens", storeB).status()).isEqualTo(401);
-        assertThat(techA.get("/provisioning/v1/devices?store=store-b").status()).isEqualTo(401);
+        assertThat(techA.send("POST", "/provisioning/v1/tokens", storeB).status()).isEqualTo(403);
+        assertThat(techA.get("/provisioning/v1/devices?store=store-b").status()).isEqualTo(403);
         assertThat(techA.send("POST", "/provisioning/v1/tokens", storeB.copy().put("store", "store-a")).status())
                 .isEqualTo(201);
         assertThat(stack.signIn("manager-a").send("POST", "/provisioning/v1/tokens",
                 storeB.copy().put("store", "store-a")).status()).as("a store manager holds no devices scope")
-                .isEqualTo(401);
+                .isEqualTo(403);
     }
 
     @Test
@@ -97,7 +95,7 @@ class ConsoleSecurityIT {
 
         assertThat(signOut.status()).isEqualTo(403);
         assertThat(signOut.json().getString("error")).isEqualTo("csrf");
-        assertThat(token.status()).as("enrollment refuses with 401").isEqualTo(401);
+        assertThat(token.status()).isEqualTo(403);
         assertThat(user.status()).isEqualTo(403);
         assertThat(admin.get("/v1/session").status()).as("still signed in").isEqualTo(200);
         assertThat(admin.get("/v1/users").body()).doesNotContain("intruder");

@@ -1,6 +1,7 @@
 package dev.waymark.provisioning.internal;
 
 import dev.waymark.protocol.device.DeviceRole;
+import dev.waymark.provisioning.AccessForbidden;
 import dev.waymark.provisioning.DeviceCa;
 import dev.waymark.provisioning.DeviceRegistry;
 import dev.waymark.provisioning.EnrollmentQr;
@@ -147,6 +148,8 @@ public final class RouteHandlers {
         Throwable failure = context.failure();
         if (failure instanceof Refusal refusal) {
             Responses.error(context, refusal.status(), refusal.field(), refusal.reason());
+        } else if (failure instanceof AccessForbidden) {
+            Responses.error(context, 403, "authorization", failure.getMessage());
         } else if (failure instanceof SecurityException) {
             Responses.error(context, 401, "authorization", failure.getMessage());
         } else if (failure instanceof DecodeException) {

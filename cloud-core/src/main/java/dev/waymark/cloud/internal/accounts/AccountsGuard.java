@@ -4,6 +4,7 @@ import dev.waymark.cloud.internal.http.ApiErrors;
 import dev.waymark.cloud.internal.http.Caller;
 import dev.waymark.cloud.internal.http.Guard;
 import dev.waymark.cloud.internal.http.Scope;
+import dev.waymark.provisioning.AccessForbidden;
 import dev.waymark.provisioning.StoreAccess;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -69,11 +70,12 @@ public final class AccountsGuard implements Guard {
         return (context, storeId) -> Credentials.of(context.request(), accounts).compose(credentials -> {
             Admission admission = Admission.decide(credentials, Scope.DEVICES, context.request());
             if (!admission.admitted()) {
-                return Future.failedFuture(new SecurityException(admission.message()));
+                return Future.failedFuture(admission.status() == 403 ? new AccessForbidden(admission.message())
+                        : new SecurityException(admission.message()));
             }
             Caller caller = admission.caller().orElseThrow();
             return caller.mayAccessStore(storeId) ? Future.succeededFuture(caller.id())
-                    : Future.failedFuture(new SecurityException("the caller may not act on this store"));
+                    : Future.failedFuture(new AccessForbidden("the caller may not act on this store"));
         });
     }
 
