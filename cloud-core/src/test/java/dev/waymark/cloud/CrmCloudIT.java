@@ -113,7 +113,7 @@ class CrmCloudIT {
                 .isEqualTo("gold");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received)
                 .extracting(message -> message.getString("type"))
-                .contains("profile.linked", "decision", "journey.completed"));
+                .contains("profile.linked", "profile.consent", "decision", "journey.completed"));
         String profileId = opened.getString("profileId");
         assertThat(received).allMatch(message -> message.getString("profileId").equals(profileId));
         assertThat(received.toString()).doesNotContain("C-1001");

@@ -194,7 +194,7 @@ final class CloudAssembly {
                 new CollectorRoutes(vertx, log, accounts::isWriteKey, masker, meters, clock)::mount,
                 new AccountRoutes(accounts, guard, accountSettings)::mount,
                 new ProfileRoutes(store, guard, namespaces, consent, sections)::mount,
-                new ConsentRoutes(store, guard, namespaces, consent, clock)::mount,
+                new ConsentRoutes(store, guard, namespaces, consent, clock, crm::consentChanged)::mount,
                 subjects::mount,
                 decisions::mount,
                 campaigns::mount,

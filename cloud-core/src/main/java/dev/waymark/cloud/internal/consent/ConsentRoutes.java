@@ -14,7 +14,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -36,14 +39,29 @@ public final class ConsentRoutes {
     private final Namespaces namespaces;
     private final ConsentLedgerBook book;
     private final Clock clock;
+    private final ConsentChanged changed;
+
+    /** Told, in the recording transaction, when a recorded statement changed the profile's effective consent. */
+    @FunctionalInterface
+    public interface ConsentChanged {
+        void changed(Connection c, String profileId, String recordId, Instant at, JsonObject effective)
+                throws SQLException;
+    }
 
     /** Routes over {@code store} and {@code book}, guarded by {@code guard}; statements are dated by {@code clock}. */
     public ConsentRoutes(Store store, Guard guard, Namespaces namespaces, ConsentLedgerBook book, Clock clock) {
+        this(store, guard, namespaces, book, clock, (c, profileId, recordId, at, effective) -> { });
+    }
+
+    /** Routes that tell {@code changed} of every change of a profile's effective consent (the CRM). */
+    public ConsentRoutes(Store store, Guard guard, Namespaces namespaces, ConsentLedgerBook book, Clock clock,
+            ConsentChanged changed) {
         this.store = Objects.requireNonNull(store, "store");
         this.guard = Objects.requireNonNull(guard, "guard");
         this.namespaces = Objects.requireNonNull(namespaces, "namespaces");
         this.book = Objects.requireNonNull(book, "book");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.changed = Objects.requireNonNull(changed, "changed");
     }
 
     /** Mounts both routes on {@code router}, each with its own body limit and JSON errors. */
@@ -89,9 +107,15 @@ public final class ConsentRoutes {
             if (profileId.isEmpty()) {
                 return null;
             }
-            StoredConsent row = book.append(c, request.toRecord(profileId.get(), clock.instant()));
+            JsonObject before = ConsentJson.effective(book.effective(c, profileId.get()));
+            Instant at = clock.instant();
+            StoredConsent row = book.append(c, request.toRecord(profileId.get(), at));
+            JsonObject after = ConsentJson.effective(book.effective(c, profileId.get()));
+            if (!after.equals(before)) {
+                changed.changed(c, profileId.get(), row.recordId(), at, after);
+            }
             return new JsonObject().put("profileId", profileId.get()).put("record", ConsentJson.record(row))
-                    .put("effective", ConsentJson.effective(book.effective(c, profileId.get())));
+                    .put("effective", after);
         }));
     }
 

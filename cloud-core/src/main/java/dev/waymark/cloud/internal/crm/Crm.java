@@ -98,6 +98,15 @@ public final class Crm implements AutoCloseable {
         return new CrmConsent(ledger, feed);
     }
 
+    /** A consent recorded through the consent API changed the profile's effective consent ({@code ConsentRoutes}). */
+    public void consentChanged(Connection c, String profileId, String recordId, Instant at, JsonObject effective)
+            throws SQLException {
+        if (feed.sends()) {
+            feed.publish(c, new CrmMessage("consent:api/" + recordId, CrmMessage.CONSENT, profileId, at,
+                    new JsonObject().put("consent", effective)));
+        }
+    }
+
     /** {@code decider} telling the CRM of decisions, outcomes and journey completions. */
     public Decider decider(Decider decider) {
         return new CrmDecider(decider, feed);
