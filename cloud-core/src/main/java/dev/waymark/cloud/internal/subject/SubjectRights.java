@@ -41,6 +41,7 @@ public final class SubjectRights implements AutoCloseable {
      *
      * @param export       the profile document the export embeds (with every decision, not the recent ones)
      * @param forgetCached drops in-memory state of erased profiles; runs inside the erasure's store work
+     * @param crm          tells the CRM connectors to delete each erased profile ({@code Crm.erased})
      */
     public record Needs(Vertx vertx, Store store, Guard guard, Namespaces namespaces, ProfileDocument export,
             PseudonymizationKey key, Consumer<List<String>> forgetCached, CrmNotice crm, Clock clock) {
