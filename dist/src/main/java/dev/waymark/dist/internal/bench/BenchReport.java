@@ -30,10 +30,8 @@ final class BenchReport {
                   cpu per message   cloud %s, hubs %s (per message forwarded)
                   peak RSS          cloud %s, hub %s, kiosks + driver %s
                   machine at end    %s
-                """, result.name(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
-                ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), ms(m.upstream().getValueAtPercentile(50)),
-                ms(m.upstream().getValueAtPercentile(99)), ms(m.downstream().getValueAtPercentile(50)),
-                ms(m.downstream().getValueAtPercentile(99)), m.touchesAnswered.sum(), m.touchesDue.sum(),
+                """, result.name(), at(h, 50), at(h, 99), at(h, 99.9), at(h, 100), at(m.upstream(), 50),
+                at(m.upstream(), 99), at(m.downstream(), 50), at(m.downstream(), 99), m.touchesAnswered.sum(), m.touchesDue.sum(),
                 m.touchesTimedOut.sum(), m.touchesDeferred.sum(), m.strayActions.sum(),
                 Math.round((m.touchesDue.sum() + m.browsesSent.sum()) / seconds), m.eventsStored.sum() / seconds,
                 result.cloudEvents() / seconds, m.refusals.sum(), result.hubMessages() / seconds,
@@ -52,16 +50,14 @@ final class BenchReport {
         Histogram p = pipeline.latency();
         long p99 = p.getValueAtPercentile(99);
         double stored = pipeline.load().eventsStored.sum() / (pipeline.window().toMillis() / 1000.0);
-        boolean met = p99 <= targetP99Millis * 1000 && stored >= targetRate
+        boolean met = p.getTotalCount() > 0 && p99 <= targetP99Millis * 1000 && stored >= targetRate
                 && pipeline.load().touchesAnswered.sum() == pipeline.load().touchesDue.sum();
         return String.format(Locale.ROOT, """
                 pipeline / echo    p50 %s / %s = %s   p99 %s / %s = %s
                 target             p99 <= %d ms at %,d events/s: %s (pipeline p99 %s at %,.0f events/s stored, \
                 %,d of %,d touches answered)
-                """, ms(p.getValueAtPercentile(50)), ms(e.getValueAtPercentile(50)),
-                ratio(p.getValueAtPercentile(50), e.getValueAtPercentile(50)), ms(p99),
-                ms(e.getValueAtPercentile(99)), ratio(p99, e.getValueAtPercentile(99)), targetP99Millis, targetRate,
-                met ? "met" : "MISSED", ms(p99), stored, pipeline.load().touchesAnswered.sum(),
+                """, at(p, 50), at(e, 50), ratio(p, e, 50), at(p, 99), at(e, 99), ratio(p, e, 99), targetP99Millis,
+                targetRate, met ? "met" : "MISSED", at(p, 99), stored, pipeline.load().touchesAnswered.sum(),
                 pipeline.load().touchesDue.sum());
     }
 
@@ -69,8 +65,15 @@ final class BenchReport {
         return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
     }
 
-    private static String ratio(long numerator, long denominator) {
-        return denominator == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (double) numerator / denominator);
+    /** A percentile of what was recorded; "n/a" when nothing was (no touch answered), never a made-up 0 ms. */
+    private static String at(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? "n/a" : ms(h.getValueAtPercentile(percentile));
+    }
+
+    private static String ratio(Histogram numerator, Histogram denominator, double percentile) {
+        long below = denominator.getValueAtPercentile(percentile);
+        return numerator.getTotalCount() == 0 || denominator.getTotalCount() == 0 || below == 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", (double) numerator.getValueAtPercentile(percentile) / below);
     }
 
     private static double cpu(ProcessUsage usage) {

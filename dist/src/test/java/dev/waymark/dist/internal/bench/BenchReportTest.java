@@ -57,6 +57,18 @@ class BenchReportTest {
         assertThat(BenchReport.comparison(echo, pipeline, 150, 2000)).contains("MISSED");
     }
 
+    @Test
+    void comparison_noTouchAnswered_printsNotApplicableNotZeroMilliseconds() {
+        PhaseResult echo = phase("echo", 1, 1000, 100);
+        PhaseResult pipeline = phase("pipeline", 2, 1000, 100);
+        pipeline.latency().reset();
+
+        String text = BenchReport.comparison(echo, pipeline, 150, 2000);
+
+        assertThat(text).contains("p50 n/a / 1.0 ms = n/a", "MISSED (pipeline p99 n/a").doesNotContain("0.0 ms");
+        assertThat(BenchReport.phase(pipeline)).contains("touch -> action   p50 n/a  p99 n/a");
+    }
+
     // A 10-second phase whose touches all took the same time (below 2.048 ms, which the histogram keeps exactly);
     // 22,000 events stored, i.e. 2,200 a second.
     private static PhaseResult phase(String name, long millis, int touches, int browsesPerTen) {
