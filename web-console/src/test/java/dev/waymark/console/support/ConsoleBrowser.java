@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,8 +87,15 @@ public final class ConsoleBrowser implements AutoCloseable {
         waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /**
+     * A wait that keeps polling through a navigation: the console's pages send a signed-out visitor to the sign-in
+     * page by script, and a lookup that lands mid-navigation fails with a plain WebDriverException ("aborted by
+     * navigation"). A real failure still ends the wait, at its timeout, with the last exception as the cause.
+     */
     public WebDriverWait waitUpTo(Duration patience) {
-        return new WebDriverWait(driver, patience);
+        WebDriverWait wait = new WebDriverWait(driver, patience);
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** Saves the whole page (the window made as tall as the page, up to 4000 px) as {@code name}.png. */
