@@ -76,6 +76,9 @@ class CatalogJsonTest {
                 .put(OutboxSettings.WEBHOOK_SECRET, "short"))).hasMessageStartingWith(OutboxSettings.WEBHOOK_SECRET);
         assertThatThrownBy(() -> OutboxSettings.from(new JsonObject().put(OutboxSettings.MAX_ATTEMPTS, 0)))
                 .hasMessageStartingWith(OutboxSettings.MAX_ATTEMPTS);
+        assertThatThrownBy(() -> OutboxSettings.from(new JsonObject().put(OutboxSettings.KEEP_FINISHED_MS, 0)))
+                .hasMessageStartingWith(OutboxSettings.KEEP_FINISHED_MS);
         assertThat(OutboxSettings.from(new JsonObject()).maxAttempts()).isEqualTo(8);
+        assertThat(OutboxSettings.from(new JsonObject()).keepFinished()).isEqualTo(Duration.ofDays(7));
     }
 }

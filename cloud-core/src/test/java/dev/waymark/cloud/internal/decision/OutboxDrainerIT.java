@@ -162,15 +162,45 @@ class OutboxDrainerIT {
         assertThat(fixture.devices.actions).containsExactly("store-1/kiosk-1/a/d4", "store-1/kiosk-1/a/d5");
     }
 
+    @Test
+    void prune_afterTheKeepWindow_deletesDeliveredAndExpiredMessagesAndKeepsPendingAndDead() throws Exception {
+        enqueueWebhook("k1:delivered", Instant.now().plusSeconds(600));
+        underTest = drainer(1);
+        assertThat(underTest.drainOnce().await(10, TimeUnit.SECONDS)).isEqualTo(1);
+        fallback = 500;
+        enqueueWebhook("k2:dead", Instant.now().plusSeconds(600));
+        enqueueWebhook("k3:expired", Instant.now().minusSeconds(1));
+        assertThat(underTest.drainOnce().await(10, TimeUnit.SECONDS)).isEqualTo(2);
+        enqueueWebhook("k4:pending", Instant.now().plusSeconds(600));
+        assertThat(List.of(state("k1:delivered"), state("k2:dead"), state("k3:expired"), state("k4:pending")))
+                .containsExactly("delivered", "dead", "expired", "pending");
+
+        assertThat(underTest.pruneOnce().await(10, TimeUnit.SECONDS)).as("within the keep window").isZero();
+        OutboxDrainer weekLater = new OutboxDrainer(fixture.vertx, fixture.store, new Outbox(), fixture.devices,
+                settings(1, Duration.ofMillis(20)), fixture.meters,
+                Clock.offset(Clock.systemUTC(), OutboxSettings.KEEP_FINISHED.plusMinutes(1)));
+        try {
+            assertThat(weekLater.pruneOnce().await(10, TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            weekLater.close();
+        }
+
+        assertThat(fixture.count("SELECT COUNT(*) FROM outbox")).isEqualTo(2);
+        assertThat(List.of(state("k2:dead"), state("k4:pending"))).containsExactly("dead", "pending");
+    }
+
     private OutboxDrainer drainer(int maxAttempts) {
         return drainer(maxAttempts, Duration.ofMillis(20));
     }
 
     private OutboxDrainer drainer(int maxAttempts, Duration poll) {
-        OutboxSettings settings = new OutboxSettings(Optional.of(url), DecisionFixture.SECRET, maxAttempts,
-                Duration.ofMillis(20), Duration.ofMillis(100), poll, Duration.ofMillis(500));
-        return new OutboxDrainer(fixture.vertx, fixture.store, new Outbox(), fixture.devices, settings,
-                fixture.meters, Clock.systemUTC());
+        return new OutboxDrainer(fixture.vertx, fixture.store, new Outbox(), fixture.devices,
+                settings(maxAttempts, poll), fixture.meters, Clock.systemUTC());
+    }
+
+    private OutboxSettings settings(int maxAttempts, Duration poll) {
+        return new OutboxSettings(Optional.of(url), DecisionFixture.SECRET, maxAttempts, Duration.ofMillis(20),
+                Duration.ofMillis(100), poll, Duration.ofMillis(500));
     }
 
     private void enqueueWebhook(String key, Instant expiresAt) throws Exception {

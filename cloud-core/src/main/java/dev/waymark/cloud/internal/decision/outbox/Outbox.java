@@ -130,6 +130,20 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Deletes up to {@code limit} delivered or expired messages whose last attempt was before {@code before} (the
+     * claim moves {@code next_attempt_at} to the attempt's lease, so the outbox's due index finds them); how many.
+     * Pending and dead messages stay.
+     */
+    public int prune(Connection c, Instant before, int limit) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox "
+                + "WHERE state IN ('delivered', 'expired') AND next_attempt_at < ? LIMIT ?)")) {
+            delete.setLong(1, before.toEpochMilli());
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
+        }
+    }
+
     /** Leaves {@code pending}; {@code at} (delivered_at) is null for a message that was never delivered. */
     private static void finish(Connection c, String id, String state, Instant at, String error) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET state = ?, delivered_at = ?, "

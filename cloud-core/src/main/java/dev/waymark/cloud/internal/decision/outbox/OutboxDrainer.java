@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * backoff and jitter (at least a receiver's {@code Retry-After}), dead-letters a message after the last attempt or
  * a permanent failure and never sends an expired one.
  * It polls every {@code outbox.pollMs} when idle, and at once when the live feed ({@link LiveFeed}) announces an
- * action, which the pipeline publishes after the transaction that queued it has committed.
+ * action, which the pipeline publishes after the transaction that queued it has committed. Once a minute it deletes
+ * messages finished (delivered or expired) longer than {@code outbox.keepFinishedMs} ago.
  * Meters: {@code wm.outbox.lag} (ms, gauge), {@code wm.outbox.delivered}, {@code .retries}, {@code .dead},
  * {@code .expired} (counters).
  */
@@ -41,6 +42,8 @@ public final class OutboxDrainer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
     private static final int BATCH = 100;
+    private static final int PRUNE_BATCH = 1000;
+    private static final long PRUNE_EVERY_MS = 60_000;
 
     private final Vertx vertx;
     private final Store store;
@@ -56,6 +59,7 @@ public final class OutboxDrainer implements AutoCloseable {
     private final Counter expired;
     private volatile boolean closed;
     private volatile long timer = -1;
+    private long pruner = -1;
     private final AtomicBoolean idle = new AtomicBoolean();
     private MessageConsumer<JsonObject> wakeUps;
 
@@ -91,6 +95,24 @@ public final class OutboxDrainer implements AutoCloseable {
             }
         });
         schedule(1);
+        pruner = vertx.setPeriodic(PRUNE_EVERY_MS, id -> pruneOnce().onFailure(e -> {
+            if (!closed) {
+                LOG.log(Level.WARNING, "outbox prune failed: " + e.getMessage());
+            }
+        }));
+    }
+
+    /**
+     * Deletes the messages finished longer than {@code keepFinished} ago, a thousand per transaction so a long
+     * backlog never holds the store's writer for long; completes with how many.
+     */
+    public Future<Integer> pruneOnce() {
+        return pruneFrom(clock.instant().minus(settings.keepFinished()), 0);
+    }
+
+    private Future<Integer> pruneFrom(Instant before, int sofar) {
+        return store.write(c -> outbox.prune(c, before, PRUNE_BATCH)).compose(deleted -> deleted < PRUNE_BATCH
+                || closed ? Future.succeededFuture(sofar + deleted) : pruneFrom(before, sofar + deleted));
     }
 
     /** Polls now if the drainer is waiting out its idle interval; a poll under way already picks new work up. */
@@ -105,7 +127,7 @@ public final class OutboxDrainer implements AutoCloseable {
             timer = vertx.setTimer(Math.max(1, delayMs), id -> {
                 idle.set(false);
                 drainOnce().onComplete(done -> {
-                    if (done.failed()) {
+                    if (done.failed() && !closed) {
                         LOG.log(Level.WARNING, "outbox poll failed: " + done.cause().getMessage());
                     }
                     boolean more = done.succeeded() && done.result() > 0;
@@ -205,6 +227,7 @@ public final class OutboxDrainer implements AutoCloseable {
             wakeUps.unregister();
         }
         vertx.cancelTimer(timer);
+        vertx.cancelTimer(pruner);
         http.close();
     }
 }

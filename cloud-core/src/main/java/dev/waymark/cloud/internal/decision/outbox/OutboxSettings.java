@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param poll           pause between polls when idle ({@value #POLL_MS}, default 250 ms)
  * @param requestTimeout one webhook request's limit ({@value #TIMEOUT_MS}, default 10 s); a claimed message is
  *                       retried by another drainer only after it
+ * @param keepFinished   how long a delivered or expired message is kept before it is deleted
+ *                       ({@value #KEEP_FINISHED_MS}, default 7 days); dead letters are kept until replayed
  */
 public record OutboxSettings(Optional<URI> webhookUrl, String webhookSecret, int maxAttempts, Duration baseDelay,
-        Duration maxDelay, Duration poll, Duration requestTimeout) {
+        Duration maxDelay, Duration poll, Duration requestTimeout, Duration keepFinished) {
 
     public static final String WEBHOOK_URL = "outbox.webhookUrl";
     public static final String WEBHOOK_SECRET = "outbox.webhookSecret";
@@ -29,6 +31,9 @@ public record OutboxSettings(Optional<URI> webhookUrl, String webhookSecret, int
     public static final String MAX_DELAY_MS = "outbox.maxDelayMs";
     public static final String POLL_MS = "outbox.pollMs";
     public static final String TIMEOUT_MS = "outbox.requestTimeoutMs";
+    public static final String KEEP_FINISHED_MS = "outbox.keepFinishedMs";
+    /** The default of {@link #keepFinished}. */
+    public static final Duration KEEP_FINISHED = Duration.ofDays(7);
 
     public OutboxSettings {
         Objects.requireNonNull(webhookUrl, WEBHOOK_URL);
@@ -48,6 +53,13 @@ public record OutboxSettings(Optional<URI> webhookUrl, String webhookSecret, int
         requirePositive(MAX_DELAY_MS, maxDelay);
         requirePositive(POLL_MS, poll);
         requirePositive(TIMEOUT_MS, requestTimeout);
+        requirePositive(KEEP_FINISHED_MS, keepFinished);
+    }
+
+    /** Settings that keep finished messages for the default {@link #KEEP_FINISHED}. */
+    public OutboxSettings(Optional<URI> webhookUrl, String webhookSecret, int maxAttempts, Duration baseDelay,
+            Duration maxDelay, Duration poll, Duration requestTimeout) {
+        this(webhookUrl, webhookSecret, maxAttempts, baseDelay, maxDelay, poll, requestTimeout, KEEP_FINISHED);
     }
 
     /** Reads the keys above from {@code config}; throws IllegalArgumentException naming a bad key. */
@@ -59,7 +71,8 @@ public record OutboxSettings(Optional<URI> webhookUrl, String webhookSecret, int
                     Duration.ofMillis(config.getLong(BASE_DELAY_MS, 1000L)),
                     Duration.ofMillis(config.getLong(MAX_DELAY_MS, 600_000L)),
                     Duration.ofMillis(config.getLong(POLL_MS, 250L)),
-                    Duration.ofMillis(config.getLong(TIMEOUT_MS, 10_000L)));
+                    Duration.ofMillis(config.getLong(TIMEOUT_MS, 10_000L)),
+                    Duration.ofMillis(config.getLong(KEEP_FINISHED_MS, KEEP_FINISHED.toMillis())));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("outbox.*: a setting has the wrong type: " + e.getMessage());
         }
