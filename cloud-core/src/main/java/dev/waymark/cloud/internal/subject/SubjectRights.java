@@ -29,12 +29,17 @@ public final class SubjectRights implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SubjectRights.class.getName());
     /** How often delivered CRM notices, the last copy of an erased profile id, are swept. */
     private static final long SWEEP_PERIOD_MS = 10_000;
+    /** Longer than a delivery's lease ({@code outbox.requestTimeoutMs} plus a second) can run late by. */
+    private static final long SWEEP_MARGIN_MS = 600_000;
 
     private final Vertx vertx;
     private final Store store;
     private final RelinkBlock block;
+    private final Clock clock;
     private final SubjectRoutes routes;
     private long sweeper = -1;
+    /** When the last successful sweep began (epoch ms), 0 before the first; touched on the event loop only. */
+    private long sweptFrom;
 
     /**
      * What the part needs from its host.
@@ -61,6 +66,7 @@ public final class SubjectRights implements AutoCloseable {
         this.vertx = needs.vertx();
         this.store = needs.store();
         this.block = new RelinkBlock(needs.key());
+        this.clock = needs.clock();
         UlidGenerator ids = new UlidGenerator(needs.clock(), new SecureRandom());
         Erasure erasure = new Erasure(block, needs.crm(), needs.forgetCached());
         this.routes = new SubjectRoutes(store, needs.guard(), needs.namespaces(), new SubjectExport(needs.export()),
@@ -82,8 +88,15 @@ public final class SubjectRights implements AutoCloseable {
         routes.mount(router);
     }
 
+    /**
+     * Sweeps the notices finished since the previous sweep began, less a margin for a delivery that was marked
+     * after its lease; the first sweep after a start looks at all of them.
+     */
     private void sweep() {
-        store.write(ErasureNotices::sweep)
+        long began = clock.millis();
+        long after = sweptFrom == 0 ? 0 : sweptFrom - SWEEP_MARGIN_MS;
+        store.write(c -> ErasureNotices.sweep(c, after))
+                .onSuccess(swept -> sweptFrom = began)
                 .compose(swept -> swept == 0 ? Future.succeededFuture() : WalCheckpoint.run(store).mapEmpty())
                 .onFailure(failure -> LOG.log(Level.WARNING, "sweeping CRM erasure notices: " + failure.getMessage()));
     }
