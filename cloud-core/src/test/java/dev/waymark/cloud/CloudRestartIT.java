@@ -31,6 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -55,10 +57,14 @@ class CloudRestartIT {
             EnrolledHub hub = EnrolledHub.enroll(running.cloud().provisioningPort(),
                     running.cloud().caFingerprint(), adminKey, "s1", dir.resolve("hub"));
             List<String> acknowledged = new CopyOnWriteArrayList<>();
-            CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> stream(running, hub, acknowledged));
+            CountDownLatch stopped = new CountDownLatch(1);
+            CONNECTS.set(0);
+            CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> stream(running, hub, acknowledged,
+                    stopped));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= EVENTS / 3);
             running.stop();
+            stopped.countDown();
             running.restart();
             stream.get();
 
@@ -114,12 +120,17 @@ class CloudRestartIT {
     }
 
     // Publishes EVENTS product views in sequence; a publish that fails is retried, as the same event, once the hub
-    // is connected again, like a hub's bridge retries its outbox rows.
-    private static void stream(RunningCloud running, EnrolledHub hub, List<String> acknowledged) {
+    // is connected again, like a hub's bridge retries its outbox rows. The last third waits until the cloud has
+    // stopped, so that however fast the first two go, the stop cuts the stream (the stop may also cut a publish).
+    private static void stream(RunningCloud running, EnrolledHub hub, List<String> acknowledged,
+            CountDownLatch stopped) {
         UlidGenerator ids = new UlidGenerator(Clock.systemUTC(), new SecureRandom());
         HubClient client = null;
         try {
             for (int sequence = 1; sequence <= EVENTS; sequence++) {
+                if (sequence == EVENTS * 2 / 3 + 1) {
+                    awaitQuietly(stopped);
+                }
                 CloudEvent event = CloudEvent.of(ids.next(), Source.device("s1", "k3"), Instant.now(), sequence,
                         new ProductView("sess-restart", "SKU-" + sequence, "shoes", 4_999, "EUR"));
                 byte[] bytes = CODEC.encode(event);
@@ -141,6 +152,17 @@ class CloudRestartIT {
             if (client != null) {
                 client.close();
             }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the cloud did not stop within 120 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
