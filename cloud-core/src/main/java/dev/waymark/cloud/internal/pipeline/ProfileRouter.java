@@ -68,7 +68,7 @@ public final class ProfileRouter {
         return vertx.executeBlocking(() -> decodeInOrder(entries), false)
                 .compose(events -> store.write(c -> keyByProfile(c, events)))
                 .onFailure(failure -> journeys.forget())
-                .compose(profiles::append);
+                .compose(keyed -> profiles.append(keyed).onSuccess(appended -> routed.increment(keyed.size())));
     }
 
     private record Read(CloudEvent event, EventLog.Entry entry) {
@@ -91,16 +91,21 @@ public final class ProfileRouter {
     // A merge runs the merge hooks here, the journey store's too: its staged survivor is written in this transaction.
     private List<EventLog.Entry> keyByProfile(Connection c, List<Read> events) throws SQLException {
         List<EventLog.Entry> keyed = new ArrayList<>(events.size());
-        for (Read read : events) {
-            Optional<String> key = keyOf(c, read);
-            if (key.isEmpty()) {
-                blocked.increment();
-                continue;
+        try {
+            for (Read read : events) {
+                Optional<String> key = keyOf(c, read);
+                if (key.isEmpty()) {
+                    blocked.increment();
+                    continue;
+                }
+                keyed.add(new EventLog.Entry(key.get(), read.entry().value()));
             }
-            keyed.add(new EventLog.Entry(key.get(), read.entry().value()));
-            routed.increment();
+            journeys.flush(c);
+        } catch (SQLException | RuntimeException e) {
+            // Still on the store's writer: the next work there must not flush a context this rolled back.
+            journeys.forget();
+            throw e;
         }
-        journeys.flush(c);
         return keyed;
     }
 
