@@ -39,8 +39,8 @@ import dev.waymark.cloud.internal.log.EventLogs;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
 import dev.waymark.cloud.internal.pipeline.JourneyReads;
 import dev.waymark.cloud.internal.pipeline.PipelineParts;
-import dev.waymark.cloud.internal.pipeline.ProfileRouter;
 import dev.waymark.cloud.internal.pipeline.ProfileEventCounts;
+import dev.waymark.cloud.internal.pipeline.ProfileRouter;
 import dev.waymark.cloud.internal.profile.ProfileRoutes;
 import dev.waymark.cloud.internal.profile.ProfileDocument;
 import dev.waymark.cloud.internal.profile.ProfileSection;
@@ -156,9 +156,9 @@ final class CloudAssembly {
         }).compose(started -> {
             campaigns = new Campaigns(vertx, store, decisions.parts(), guard, CampaignSettings.from(flat), clock);
             campaigns.start();
-            pipeline = new EventPipeline(vertx, store, logs.pipeline(), new PipelineParts(Identifiers::of, crm.identity(identity),
-                    crm.consent(consent), new CatalogEngines(decisions.catalogs()), crm.decider(decisions.decider()),
-                    kpis, devices), meters, clock, cachedProfiles());
+            pipeline = new EventPipeline(vertx, store, logs.pipeline(), new PipelineParts(Identifiers::of,
+                    crm.identity(identity), crm.consent(consent), new CatalogEngines(decisions.catalogs()),
+                    crm.decider(decisions.decider()), kpis, devices), meters, clock, cachedProfiles());
             crm.start();
             pipeline.onNewStore(decisions::publishCurrentBundle);
             pipeline.start(settings.batch());
