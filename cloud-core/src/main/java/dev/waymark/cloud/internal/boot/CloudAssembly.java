@@ -1,7 +1,6 @@
 package dev.waymark.cloud.internal.boot;
 
 import dev.waymark.cloud.CloudSettings;
-import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.internal.accounts.AccountRoutes;
 import dev.waymark.cloud.internal.accounts.Accounts;
 import dev.waymark.cloud.internal.accounts.AccountsGuard;
@@ -36,10 +35,12 @@ import dev.waymark.cloud.internal.insight.MetricsRoutes;
 import dev.waymark.cloud.internal.insight.OverviewRoutes;
 import dev.waymark.cloud.internal.keys.CloudKeys;
 import dev.waymark.cloud.internal.log.EventLogSettings;
+import dev.waymark.cloud.internal.log.EventLogs;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
 import dev.waymark.cloud.internal.pipeline.JourneyReads;
 import dev.waymark.cloud.internal.pipeline.PipelineParts;
 import dev.waymark.cloud.internal.pipeline.ProfileEventCounts;
+import dev.waymark.cloud.internal.pipeline.ProfileRouter;
 import dev.waymark.cloud.internal.profile.ProfileRoutes;
 import dev.waymark.cloud.internal.profile.ProfileDocument;
 import dev.waymark.cloud.internal.profile.ProfileSection;
@@ -82,7 +83,7 @@ final class CloudAssembly {
     final Crm crm;
     private final Vertx vertx;
     private final Store store;
-    private final EventLog log;
+    private final EventLogs logs;
     private final CloudSettings settings;
     private final CloudKeys keys;
     private final PrometheusMeterRegistry meters;
@@ -95,11 +96,11 @@ final class CloudAssembly {
     private EventPipeline pipeline;
     private KpiGauges gauges;
 
-    CloudAssembly(Vertx vertx, Store store, EventLog log, CloudSettings settings, CloudKeys keys,
+    CloudAssembly(Vertx vertx, Store store, EventLogs logs, CloudSettings settings, CloudKeys keys,
             RevokedSerials revoked, PrometheusMeterRegistry meters, Clock clock) {
         this.vertx = vertx;
         this.store = store;
-        this.log = log;
+        this.logs = logs;
         this.settings = settings;
         this.keys = keys;
         this.meters = meters;
@@ -114,14 +115,14 @@ final class CloudAssembly {
         this.identity = new IdentityGraph(namespaces, ids);
         this.consent = new ConsentLedgerBook(ids, clock);
         identity.onMerge(consent);
-        this.crm = new Crm(vertx, store, log, CrmSettings.from(settings.section("crm")),
+        this.crm = new Crm(vertx, store, logs.ingest(), CrmSettings.from(settings.section("crm")),
                 OutboxSettings.from(flat).requestTimeout(), meters, clock);
         // Erasures run only once the routes are mounted, after start() made the pipeline.
         this.subjects = new SubjectRights(new SubjectRights.Needs(vertx, store, guard, namespaces, exportDocument(),
                 keys.pseudonymizationKey(), erased -> pipeline.forgetProfiles(erased), crm::erased, clock));
         identity.blockWith(subjects.linkBlock());
         this.insight = InsightSettings.from(flat);
-        this.gateway = new Gateway(vertx, log, meters, gatewaySettings(), keys.ca(), revoked);
+        this.gateway = new Gateway(vertx, logs.ingest(), meters, gatewaySettings(), keys.ca(), revoked);
     }
 
     private GatewaySettings gatewaySettings() {
@@ -155,23 +156,36 @@ final class CloudAssembly {
         }).compose(started -> {
             campaigns = new Campaigns(vertx, store, decisions.parts(), guard, CampaignSettings.from(flat), clock);
             campaigns.start();
-            pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, crm.identity(identity),
-                    crm.consent(consent), new CatalogEngines(decisions.catalogs()), crm.decider(decisions.decider()),
-                    kpis, devices), meters, clock, cachedProfiles());
+            pipeline = new EventPipeline(vertx, store, logs.pipeline(), new PipelineParts(Identifiers::of,
+                    crm.identity(identity), crm.consent(consent), new CatalogEngines(decisions.catalogs()),
+                    crm.decider(decisions.decider()), kpis, devices), meters, clock, cachedProfiles());
             crm.start();
             pipeline.onNewStore(decisions::publishCurrentBundle);
             pipeline.start(settings.batch());
+            logs.profiles().ifPresent(profiles -> pipeline.router(logs.ingest()).start(settings.batch()));
             gauges = new KpiGauges(vertx, store, meters, insight, clock);
             subjects.start();
             return gauges.start();
         });
     }
 
-    // On a shared log another replica may change a profile between two of this replica's batches (its kiosk and web
-    // events have different keys, so different partitions): cached journey contexts would go stale, so none is kept.
+    // On a shared log a profile's events reach one replica, but a rebalance moves its partition to another one and the
+    // router's merges change profiles in its own transaction: cached journey contexts would go stale, so none is kept.
     private int cachedProfiles() {
         return EventLogSettings.from(settings.section(EventLogSettings.SECTION)).shared() ? 0
                 : settings.cachedProfiles();
+    }
+
+    /**
+     * Events appended and not yet applied: the pipeline's lag, plus the router's on a shared log. The router's is
+     * read first: what it has passed is on the pipeline's log by then, so a backlog of 0 means all was applied.
+     */
+    Future<Long> backlog() {
+        if (logs.profiles().isEmpty()) {
+            return logs.pipeline().lag(EventPipeline.GROUP);
+        }
+        return logs.ingest().lag(ProfileRouter.GROUP).compose(routing -> logs.pipeline().lag(EventPipeline.GROUP)
+                .map(applying -> routing + applying));
     }
 
     /** The pipeline, once started. */
@@ -191,7 +205,7 @@ final class CloudAssembly {
         return List.of(
                 new HealthRoutes(healthChecks, insight.healthTimeout())::mount,
                 new MetricsRoutes(meters, guard, insight.metricsOpen())::mount,
-                new CollectorRoutes(vertx, log, accounts::isWriteKey, masker, meters, clock)::mount,
+                new CollectorRoutes(vertx, logs.ingest(), accounts::isWriteKey, masker, meters, clock)::mount,
                 new AccountRoutes(accounts, guard, accountSettings)::mount,
                 new ProfileRoutes(store, guard, namespaces, consent, sections)::mount,
                 new ConsentRoutes(store, guard, namespaces, consent, clock, crm::consentChanged)::mount,
@@ -220,7 +234,7 @@ final class CloudAssembly {
             decisions.close();
         }
         crm.close();
-        log.close();
+        logs.close();
         return gateway.stop();
     }
 }

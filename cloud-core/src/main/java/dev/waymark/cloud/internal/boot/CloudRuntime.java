@@ -1,11 +1,11 @@
 package dev.waymark.cloud.internal.boot;
 
 import dev.waymark.cloud.CloudSettings;
-import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.internal.http.ApiContract;
 import dev.waymark.cloud.internal.keys.CloudKeys;
 import dev.waymark.cloud.internal.keys.Secrets;
 import dev.waymark.cloud.internal.log.EventLogSettings;
+import dev.waymark.cloud.internal.log.EventLogs;
 import dev.waymark.cloud.internal.log.StoreEventLog;
 import dev.waymark.cloud.internal.log.kafka.KafkaEventLog;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
@@ -78,7 +78,7 @@ public final class CloudRuntime {
     public static Future<CloudRuntime> start(Vertx vertx, CloudSettings settings, Function<String, String> env,
             Clock clock) {
         CloudRuntime runtime = new CloudRuntime(vertx, settings, clock);
-        return runtime.open(env).compose(opened -> runtime.openLog()).compose(log -> runtime.startParts(env, log))
+        return runtime.open(env).compose(opened -> runtime.openLogs()).compose(logs -> runtime.startParts(env, logs))
                 .map(started -> runtime)
                 .recover(failure -> runtime.stop().transform(stopped -> Future.failedFuture(failure)));
     }
@@ -96,13 +96,13 @@ public final class CloudRuntime {
         }, false);
     }
 
-    private Future<Void> startParts(Function<String, String> env, EventLog log) {
+    private Future<Void> startParts(Function<String, String> env, EventLogs logs) {
         RevokedSerials revoked = new RevokedSerials(registry);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try {
-            parts = new CloudAssembly(vertx, store, log, settings, keys, revoked, meters, clock);
+            parts = new CloudAssembly(vertx, store, logs, settings, keys, revoked, meters, clock);
         } catch (RuntimeException e) {
-            log.close();
+            logs.close();
             throw e;
         }
         return vertx.executeBlocking(() -> {
@@ -112,15 +112,20 @@ public final class CloudRuntime {
                 .compose(admin -> parts.start())
                 .compose(started -> startProvisioning())
                 .compose(started -> ApiContract.load(vertx))
-                .compose(contract -> startHttp(contract, log))
+                .compose(contract -> startHttp(contract))
                 .onSuccess(started -> schedule(revoked));
     }
 
-    /** The event log {@code eventLog.kind} names: the store's own (default), or a Kafka topic. */
-    private Future<EventLog> openLog() {
+    /**
+     * The event logs {@code eventLog.kind} names: the store's own (default), or the Kafka ingest topic and the topic
+     * of events keyed by profile.
+     */
+    private Future<EventLogs> openLogs() {
         EventLogSettings logSettings = EventLogSettings.from(settings.section(EventLogSettings.SECTION));
-        return logSettings.kafka().<Future<EventLog>>map(kafka -> KafkaEventLog.open(vertx, kafka).map(log -> log))
-                .orElseGet(() -> Future.succeededFuture(new StoreEventLog(vertx, store)));
+        return logSettings.kafka().map(kafka -> KafkaEventLog.open(vertx, kafka).compose(ingest -> KafkaEventLog
+                        .openProfiles(vertx, kafka).map(profiles -> EventLogs.routed(ingest, profiles))
+                        .onFailure(failure -> ingest.close())))
+                .orElseGet(() -> Future.succeededFuture(EventLogs.single(new StoreEventLog(vertx, store))));
     }
 
     private Future<Void> bootstrapAdmin(Function<String, String> env) {
@@ -146,14 +151,14 @@ public final class CloudRuntime {
                 });
     }
 
-    private Future<Void> startHttp(ApiContract contract, EventLog log) {
+    private Future<Void> startHttp(ApiContract contract) {
         Map<String, Supplier<Future<JsonObject>>> checks = new LinkedHashMap<>();
         checks.put("store", () -> store.read(c -> {
             try (Statement probe = c.createStatement()) {
                 return probe.execute("SELECT 1");
             }
         }).map(ok -> new JsonObject().put("status", "UP")));
-        checks.put("eventLog", () -> log.lag(EventPipeline.GROUP)
+        checks.put("eventLog", () -> parts.backlog()
                 .map(lag -> new JsonObject().put("status", "UP").put("lag", lag)));
         checks.put("gateway", () -> Future.succeededFuture(new JsonObject().put("status", "UP")
                 .put("tlsPort", parts.gateway.tlsPort().orElse(-1))));

@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -61,6 +60,7 @@ public final class EventPipeline {
     private final Counter duplicates;
     private final Counter unreadable;
     private final Counter blocked;
+    private final MeterRegistry meters;
     private Function<String, Future<Void>> onNewStore = storeId -> Future.succeededFuture();
 
     public EventPipeline(Vertx vertx, Store store, EventLog log, PipelineParts parts, MeterRegistry meters,
@@ -76,6 +76,7 @@ public final class EventPipeline {
         this.duplicates = meters.counter("wm.pipeline.duplicates");
         this.unreadable = meters.counter("wm.pipeline.unreadable");
         this.blocked = meters.counter("wm.pipeline.blocked");
+        this.meters = meters;
         parts.identity().onMerge(journeys);
         parts.identity().onMerge(new ProfileEventCounts());
     }
@@ -88,6 +89,14 @@ public final class EventPipeline {
     /** Starts consuming the log with batches of at most {@code maxBatch}. */
     public void start(int maxBatch) {
         log.consume(GROUP, maxBatch, this::process);
+    }
+
+    /**
+     * The routing stage in front of this pipeline on a shared log: it consumes {@code ingest} and appends each event
+     * to this pipeline's log keyed by its profile. Its merges run this pipeline's merge hooks in its own transaction.
+     */
+    public ProfileRouter router(EventLog ingest) {
+        return new ProfileRouter(vertx, store, ingest, log, parts, journeys, meters);
     }
 
     /** The durable timer wheel over the same journey state; the host schedules its {@code fireDue}. */
@@ -162,7 +171,7 @@ public final class EventPipeline {
     }
 
     // The log keeps each key's entries in order; a device's events are sorted by sequence in case a shared
-    // subscription delivered them out of order to this replica.
+    // subscription delivered them out of order, in the slots they hold, so a profile's channels stay interleaved.
     private List<CloudEvent> decodeInOrder(List<EventLog.Entry> entries) {
         List<CloudEvent> events = new ArrayList<>(entries.size());
         for (EventLog.Entry entry : entries) {
@@ -174,8 +183,7 @@ public final class EventPipeline {
                 events.add(decoded.orElseThrow());
             }
         }
-        events.sort(Comparator.comparing(CloudEvent::source).thenComparingLong(CloudEvent::sequence));
-        return events;
+        return SequenceOrder.apply(events, event -> event);
     }
 
     private void apply(Connection c, CloudEvent event, Source source, Instant now, List<JsonObject> live)

@@ -34,18 +34,19 @@ class EventLogSettingsTest {
     void from_kafkaWithOnlyBrokers_takesTheDefaults() {
         EventLogSettings underTest = EventLogSettings.from(kafka(new JsonObject().put("bootstrapServers", "k1:9092")));
 
-        assertThat(underTest.kafka()).contains(new KafkaLogSettings("k1:9092", "wm.events", 12, 3, Map.of()));
+        assertThat(underTest.kafka()).contains(new KafkaLogSettings("k1:9092", "wm.events", "wm.profile-events", 12,
+                3, Map.of()));
         assertThat(underTest.shared()).isTrue();
     }
 
     @Test
     void from_everyKafkaKey_isRead() {
         JsonObject section = kafka(new JsonObject().put("bootstrapServers", "k1:9092,k2:9093").put("topic", "shop.ev")
-                .put("partitions", 48).put("replicationFactor", 2)
+                .put("profileTopic", "shop.by-profile").put("partitions", 48).put("replicationFactor", 2)
                 .put("properties", new JsonObject().put("security.protocol", "SSL")));
 
-        assertThat(EventLogSettings.from(section).kafka()).contains(
-                new KafkaLogSettings("k1:9092,k2:9093", "shop.ev", 48, 2, Map.of("security.protocol", "SSL")));
+        assertThat(EventLogSettings.from(section).kafka()).contains(new KafkaLogSettings("k1:9092,k2:9093", "shop.ev",
+                "shop.by-profile", 48, 2, Map.of("security.protocol", "SSL")));
     }
 
     @Test
@@ -63,6 +64,12 @@ class EventLogSettingsTest {
                 "eventLog.kafka.partitions: must be an integer");
         assertRefused(kafka(new JsonObject().put("bootstrapServers", "k1:9092").put("topic", "wm events")),
                 "eventLog.kafka.topic: must be");
+        assertRefused(kafka(new JsonObject().put("bootstrapServers", "k1:9092").put("profileTopic", "by profile")),
+                "eventLog.kafka.profileTopic: must be 1..249 characters");
+        assertRefused(kafka(new JsonObject().put("bootstrapServers", "k1:9092").put("profileTopic", 7)),
+                "eventLog.kafka.profileTopic: must be");
+        assertRefused(kafka(new JsonObject().put("bootstrapServers", "k1:9092").put("profileTopic", "wm.events")),
+                "eventLog.kafka.profileTopic: must differ from eventLog.kafka.topic (wm.events)");
         assertRefused(kafka(new JsonObject().put("bootstrapServers", "k1:9092")
                 .put("properties", new JsonObject().put("enable.auto.commit", "true"))),
                 "eventLog.kafka.properties: enable.auto.commit is set by the event log itself");

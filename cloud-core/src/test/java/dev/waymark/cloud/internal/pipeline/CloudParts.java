@@ -1,5 +1,6 @@
 package dev.waymark.cloud.internal.pipeline;
 
+import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.internal.consent.ConsentLedgerBook;
 import dev.waymark.cloud.internal.decision.Decisions;
 import dev.waymark.cloud.internal.decision.IntentPlacements;
@@ -27,23 +28,41 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The cloud's stream parts over one real store, wired as {@code CloudAssembly} wires them, with the device gateway
- * replaced by a channel that records what it was asked to send.
+ * replaced by a channel that records what it was asked to send. A replica made with {@link #replica} has parts of
+ * its own over the same Vert.x and store, as a second cloud replica on a shared store would.
  */
 final class CloudParts implements AutoCloseable {
 
     private static final JourneyEngine ENGINE = JourneyEngine.defaults();
 
-    final Vertx vertx = Vertx.vertx();
+    final Vertx vertx;
     final JdbcStore store;
-    final StoreEventLog log;
+    final EventLog log;
     final Decisions decisions;
     final EventPipeline pipeline;
     final RecordingDevices devices = new RecordingDevices();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final boolean owner;
 
     CloudParts(String url, Clock clock) throws Exception {
-        store = JdbcStore.open(vertx, url, 2);
-        log = new StoreEventLog(vertx, store);
+        this(Vertx.vertx(), null, url, null, clock);
+    }
+
+    /**
+     * Parts on {@code vertx} (closed with them) whose pipeline consumes {@code pipelineLog}, a log other replicas
+     * share: as in {@code CloudAssembly}, no journey context is cached, another replica's router may change it.
+     */
+    CloudParts(Vertx vertx, String url, EventLog pipelineLog, Clock clock) throws Exception {
+        this(vertx, null, url, pipelineLog, clock);
+    }
+
+    private CloudParts(Vertx vertx, JdbcStore shared, String url, EventLog pipelineLog, Clock clock)
+            throws Exception {
+        this.vertx = vertx;
+        this.owner = shared == null;
+        store = owner ? JdbcStore.open(vertx, url, 2) : shared;
+        log = pipelineLog != null ? pipelineLog : new StoreEventLog(vertx, store);
+        int cachedProfiles = pipelineLog != null ? 0 : 100;
         UlidGenerator ids = new UlidGenerator(clock, new SecureRandom());
         IdentityGraph identity = new IdentityGraph(Namespaces.defaults(), ids);
         ConsentLedgerBook consent = new ConsentLedgerBook(ids, clock);
@@ -58,14 +77,22 @@ final class CloudParts implements AutoCloseable {
         decisions.start().await(10, TimeUnit.SECONDS);
         identity.onMerge(decisions::merged);
         pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity, consent,
-                () -> ENGINE, decisions.decider(), kpis, new DeviceOverview()), meters, clock, 100);
+                () -> ENGINE, decisions.decider(), kpis, new DeviceOverview()), meters, clock, cachedProfiles);
     }
 
+    /** Another replica over this one's Vert.x and store whose pipeline consumes {@code pipelineLog}. */
+    CloudParts replica(EventLog pipelineLog, Clock clock) throws Exception {
+        return new CloudParts(vertx, store, null, pipelineLog, clock);
+    }
+
+    /** Closes the parts; the store and Vert.x only when they are this one's own, not a replica's shared ones. */
     @Override
     public void close() throws Exception {
         decisions.close();
         log.close();
-        store.close();
-        vertx.close().await(10, TimeUnit.SECONDS);
+        if (owner) {
+            store.close();
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
     }
 }

@@ -41,14 +41,16 @@ public final class KafkaEventLog implements EventLog {
 
     private final Vertx vertx;
     private final KafkaLogSettings settings;
+    private final String topic;
     private final KafkaAdminClient admin;
     private final KafkaProducer<String, byte[]> producer;
     private final List<GroupConsumer> consumers = new ArrayList<>();
     private volatile boolean closed;
 
-    private KafkaEventLog(Vertx vertx, KafkaLogSettings settings) {
+    private KafkaEventLog(Vertx vertx, KafkaLogSettings settings, String topic) {
         this.vertx = vertx;
         this.settings = settings;
+        this.topic = topic;
         this.admin = KafkaAdminClient.create(vertx, clientConfig(settings));
         Map<String, String> producerConfig = clientConfig(settings);
         producerConfig.put("acks", "all");
@@ -58,30 +60,39 @@ public final class KafkaEventLog implements EventLog {
     }
 
     /**
-     * Connects to the brokers and creates the topic with the configured partitions and replication factor when it
-     * does not exist yet; fails when the brokers cannot create it (e.g. fewer brokers than the replication factor).
+     * Connects to the brokers and creates the ingest topic ({@code topic}) with the configured partitions and
+     * replication factor when it does not exist yet; fails when the brokers cannot create it (e.g. fewer brokers
+     * than the replication factor).
      */
     public static Future<KafkaEventLog> open(Vertx vertx, KafkaLogSettings settings) {
+        return open(vertx, settings, settings.topic());
+    }
+
+    /** As {@link #open(Vertx, KafkaLogSettings)}, for the topic of events keyed by profile ({@code profileTopic}). */
+    public static Future<KafkaEventLog> openProfiles(Vertx vertx, KafkaLogSettings settings) {
+        return open(vertx, settings, settings.profileTopic());
+    }
+
+    private static Future<KafkaEventLog> open(Vertx vertx, KafkaLogSettings settings, String topic) {
         // A Kafka client resolves its bootstrap servers' names as it is made: on a worker, not the event loop.
-        return vertx.executeBlocking(() -> new KafkaEventLog(vertx, settings), false)
+        return vertx.executeBlocking(() -> new KafkaEventLog(vertx, settings, topic), false)
                 .compose(log -> log.ensureTopic().map(log).recover(failure -> {
                     log.close();
                     return Future.failedFuture(failure);
                 }))
                 .recover(failure -> Future.failedFuture(new IllegalStateException("eventLog.kafka: topic "
-                        + settings.topic() + " at " + settings.bootstrapServers() + ": " + failure.getMessage(),
+                        + topic + " at " + settings.bootstrapServers() + ": " + failure.getMessage(),
                         failure)));
     }
 
     private Future<Void> ensureTopic() {
         return admin.listTopics().compose(topics -> {
-            if (topics.contains(settings.topic())) {
+            if (topics.contains(topic)) {
                 return Future.succeededFuture();
             }
-            NewTopic topic = new NewTopic(settings.topic(), settings.partitions(),
-                    (short) settings.replicationFactor());
+            NewTopic created = new NewTopic(topic, settings.partitions(), (short) settings.replicationFactor());
             // Another replica starting at the same moment may have created it first.
-            return admin.createTopics(List.of(topic)).recover(failure -> failure instanceof TopicExistsException
+            return admin.createTopics(List.of(created)).recover(failure -> failure instanceof TopicExistsException
                     || failure.getCause() instanceof TopicExistsException
                     ? Future.succeededFuture() : Future.failedFuture(failure));
         });
@@ -95,7 +106,7 @@ public final class KafkaEventLog implements EventLog {
         // The idempotent producer keeps the records of a partition in send order, retries included.
         List<Future<?>> sent = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            sent.add(producer.send(KafkaProducerRecord.create(settings.topic(), entry.key(), entry.value())));
+            sent.add(producer.send(KafkaProducerRecord.create(topic, entry.key(), entry.value())));
         }
         return Future.all(sent).mapEmpty();
     }
@@ -134,17 +145,17 @@ public final class KafkaEventLog implements EventLog {
             }
             consumers.add(member);
         }
-        member.start(settings.topic());
+        member.start(topic);
     }
 
     /** The records after {@code group}'s committed offsets (after the earliest kept offsets where none is). */
     @Override
     public Future<Long> lag(String group) {
-        return admin.describeTopics(List.of(settings.topic())).compose(topics -> {
+        return admin.describeTopics(List.of(topic)).compose(topics -> {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            topics.get(settings.topic()).getPartitions().forEach(partition -> {
-                TopicPartition tp = new TopicPartition(settings.topic(), partition.getPartition());
+            topics.get(topic).getPartitions().forEach(partition -> {
+                TopicPartition tp = new TopicPartition(topic, partition.getPartition());
                 latest.put(tp, OffsetSpec.LATEST);
                 earliest.put(tp, OffsetSpec.EARLIEST);
             });

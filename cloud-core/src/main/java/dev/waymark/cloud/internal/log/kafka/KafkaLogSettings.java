@@ -11,19 +11,26 @@ import java.util.Set;
  * The Kafka event log's settings, the {@code eventLog.kafka} section.
  *
  * @param bootstrapServers  the brokers to start from, {@code host:port,...} ({@code bootstrapServers}, required)
- * @param topic             the log's topic ({@code topic}, default {@code wm.events}); created when missing
+ * @param topic             the ingest topic ({@code topic}, default {@code wm.events}): events keyed by what ingest
+ *                          knows (a device's source, a web identity); created when missing
+ * @param profileTopic      the routed topic ({@code profileTopic}, default {@code wm.profile-events}): the same events
+ *                          keyed by profile id after identity resolution, which the pipeline consumes; created when
+ *                          missing with the same partitions and replication factor; must differ from {@code topic}
  * @param partitions        partitions of a created topic ({@code partitions}, default 12): the most replicas that
  *                          consume at once
  * @param replicationFactor copies of each partition of a created topic ({@code replicationFactor}, default 3)
  * @param properties        further Kafka client properties for producer, consumer and admin, e.g. TLS or SASL
  *                          ({@code properties}, strings); the ones the log's guarantees rest on are refused
  */
-public record KafkaLogSettings(String bootstrapServers, String topic, int partitions, int replicationFactor,
-        Map<String, String> properties) {
+public record KafkaLogSettings(String bootstrapServers, String topic, String profileTopic, int partitions,
+        int replicationFactor, Map<String, String> properties) {
+
+    /** The default of {@code profileTopic}. */
+    public static final String PROFILE_TOPIC = "wm.profile-events";
 
     private static final String SECTION = "eventLog.kafka";
-    private static final Set<String> KNOWN = Set.of("bootstrapServers", "topic", "partitions", "replicationFactor",
-            "properties");
+    private static final Set<String> KNOWN = Set.of("bootstrapServers", "topic", "profileTopic", "partitions",
+            "replicationFactor", "properties");
     /** Client properties the log sets itself: acks=all and idempotence for appends, manual commits per group. */
     private static final Set<String> OWNED = Set.of("bootstrap.servers", "acks", "enable.idempotence",
             "enable.auto.commit", "group.id", "key.serializer", "value.serializer", "key.deserializer",
@@ -32,10 +39,14 @@ public record KafkaLogSettings(String bootstrapServers, String topic, int partit
     public KafkaLogSettings {
         Objects.requireNonNull(bootstrapServers, key("bootstrapServers"));
         Objects.requireNonNull(topic, key("topic"));
+        Objects.requireNonNull(profileTopic, key("profileTopic"));
         require(bootstrapServers.matches("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"), "bootstrapServers",
                 "must be host:port[,host:port...]");
         require(topic.matches("[a-zA-Z0-9._-]{1,249}"), "topic",
                 "must be 1..249 characters of letters, digits, '.', '_' and '-'");
+        require(profileTopic.matches("[a-zA-Z0-9._-]{1,249}"), "profileTopic",
+                "must be 1..249 characters of letters, digits, '.', '_' and '-'");
+        require(!profileTopic.equals(topic), "profileTopic", "must differ from " + key("topic") + " (" + topic + ")");
         require(partitions >= 1, "partitions", "must be >= 1");
         require(replicationFactor >= 1 && replicationFactor <= Short.MAX_VALUE, "replicationFactor",
                 "must be >= 1");
@@ -43,6 +54,12 @@ public record KafkaLogSettings(String bootstrapServers, String topic, int partit
         for (String name : properties.keySet()) {
             require(!OWNED.contains(name), "properties", name + " is set by the event log itself");
         }
+    }
+
+    /** Settings with the default {@code profileTopic}, {@value #PROFILE_TOPIC}. */
+    public KafkaLogSettings(String bootstrapServers, String topic, int partitions, int replicationFactor,
+            Map<String, String> properties) {
+        this(bootstrapServers, topic, PROFILE_TOPIC, partitions, replicationFactor, properties);
     }
 
     /** Reads the section; missing keys take the defaults; IllegalArgumentException names the key. */
@@ -55,7 +72,8 @@ public record KafkaLogSettings(String bootstrapServers, String topic, int partit
         values.require(section.containsKey("bootstrapServers"), "bootstrapServers",
                 "is required when eventLog.kind is \"kafka\"");
         return new KafkaLogSettings(values.text("bootstrapServers", ""), values.text("topic", "wm.events"),
-                values.integer("partitions", 12), values.integer("replicationFactor", 3), properties(section));
+                values.text("profileTopic", PROFILE_TOPIC), values.integer("partitions", 12),
+                values.integer("replicationFactor", 3), properties(section));
     }
 
     private static Map<String, String> properties(JsonObject section) {
