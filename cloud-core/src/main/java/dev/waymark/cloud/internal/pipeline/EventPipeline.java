@@ -70,7 +70,7 @@ public final class EventPipeline {
         this.log = log;
         this.parts = parts;
         this.clock = clock;
-        this.journeys = new JourneyStore(cachedProfiles);
+        this.journeys = new JourneyStore(cachedProfiles, store.dialect() == Store.Dialect.POSTGRESQL);
         this.triggers = new TriggerDesk(parts.decider());
         this.processed = meters.counter("wm.pipeline.events");
         this.duplicates = meters.counter("wm.pipeline.duplicates");

@@ -23,16 +23,22 @@ import java.util.Optional;
  * cache of recent contexts sees every change; it is dropped whenever a transaction fails. A saved context is
  * written when the work that changed it calls {@link #flush}, once however many of the batch's events changed it:
  * encoding a context is the pipeline's largest cost per event (JFR, docs/benchmarks.md).
+ * On a store that several replicas share, the writer reads a context {@code FOR UPDATE}: a second replica changing
+ * the same profile (one's profile router merging it while the other's pipeline applies its events) waits for this
+ * transaction's commit and then reads its change, instead of overwriting it.
  */
 final class JourneyStore implements MergeHook {
 
     private final Map<String, JourneyContext> cache;
+    private final boolean lockRows;
     private final Map<String, Staged> staged = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private record Staged(JourneyContext context, Instant at) {
     }
 
-    JourneyStore(int cachedProfiles) {
+    /** {@code lockRows}: read contexts {@code FOR UPDATE} (PostgreSQL; SQLite has a single writer anyway). */
+    JourneyStore(int cachedProfiles, boolean lockRows) {
+        this.lockRows = lockRows;
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, JourneyContext> eldest) {
@@ -51,14 +57,19 @@ final class JourneyStore implements MergeHook {
         if (cached != null) {
             return cached;
         }
-        JourneyContext loaded = read(c, profileId).orElseGet(() -> JourneyContext.empty(profileId));
+        JourneyContext loaded = read(c, profileId, lockRows).orElseGet(() -> JourneyContext.empty(profileId));
         cache.put(profileId, loaded);
         return loaded;
     }
 
     /** The stored context, bypassing the cache (for readers outside the writer). */
     static Optional<JourneyContext> read(Connection c, String profileId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT context FROM journeys WHERE profile_id = ?")) {
+        return read(c, profileId, false);
+    }
+
+    private static Optional<JourneyContext> read(Connection c, String profileId, boolean lock) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT context FROM journeys WHERE profile_id = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
             select.setString(1, profileId);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(JourneyContextCodec.read(rs.getString(1))) : Optional.empty();

@@ -34,7 +34,7 @@ class JourneyStoreTest {
 
     private final JourneyEngine engine = JourneyEngine.defaults();
     private final UlidGenerator ids = new UlidGenerator(Clock.systemUTC(), new SplittableRandom(3));
-    private final JourneyStore underTest = new JourneyStore(100);
+    private final JourneyStore underTest = new JourneyStore(100, false);
     private Vertx vertx;
     private JdbcStore store;
 
