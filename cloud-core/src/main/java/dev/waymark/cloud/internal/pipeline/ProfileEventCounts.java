@@ -42,18 +42,28 @@ public final class ProfileEventCounts implements MergeHook {
         return new JsonObject().put("total", total).put("byType", byType);
     }
 
+    /**
+     * Moves {@code from}'s counts onto {@code into}. The delete comes first and returns what it removed: on
+     * PostgreSQL it waits for a count of {@code from} that another replica has not committed yet and removes (and
+     * moves) the committed total, where copying first would read the older total and then delete the newer one.
+     */
     @Override
     public void merged(Connection c, String from, String into) throws SQLException {
-        try (PreparedStatement add = c.prepareStatement("INSERT INTO profile_event_counts (profile_id, event_type, "
-                + "events) SELECT ?, event_type, events FROM profile_event_counts WHERE profile_id = ? "
-                + "ON CONFLICT (profile_id, event_type) DO UPDATE SET events = profile_event_counts.events "
-                + "+ excluded.events");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM profile_event_counts WHERE profile_id = ?")) {
-            add.setString(1, into);
-            add.setString(2, from);
-            add.executeUpdate();
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM profile_event_counts WHERE profile_id = ? "
+                + "RETURNING event_type, events");
+             PreparedStatement add = c.prepareStatement("INSERT INTO profile_event_counts (profile_id, event_type, "
+                + "events) VALUES (?, ?, ?) ON CONFLICT (profile_id, event_type) DO UPDATE SET "
+                + "events = profile_event_counts.events + excluded.events")) {
             delete.setString(1, from);
-            delete.executeUpdate();
+            try (ResultSet removed = delete.executeQuery()) {
+                while (removed.next()) {
+                    add.setString(1, into);
+                    add.setString(2, removed.getString(1));
+                    add.setLong(3, removed.getLong(2));
+                    add.addBatch();
+                }
+            }
+            add.executeBatch();
         }
     }
 }
