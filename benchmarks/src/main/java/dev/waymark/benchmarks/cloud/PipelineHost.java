@@ -14,9 +14,11 @@ import dev.waymark.cloud.internal.identity.Namespaces;
 import dev.waymark.cloud.internal.identity.ProfileDirectory;
 import dev.waymark.cloud.internal.insight.DeviceOverview;
 import dev.waymark.cloud.internal.insight.KpiBook;
+import dev.waymark.cloud.internal.log.EventLogs;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
 import dev.waymark.cloud.internal.pipeline.JourneyReads;
 import dev.waymark.cloud.internal.pipeline.PipelineParts;
+import dev.waymark.cloud.internal.pipeline.ProfileRouter;
 import dev.waymark.decision.BundleSigner;
 import dev.waymark.journey.JourneyEngine;
 import dev.waymark.protocol.UlidGenerator;
@@ -29,6 +31,7 @@ import io.vertx.core.json.JsonObject;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The cloud's stream pipeline assembled over a store and its log the way {@code CloudAssembly} wires it: the real
@@ -40,14 +43,25 @@ final class PipelineHost implements AutoCloseable {
 
     private final Decisions decisions;
     private final EventPipeline pipeline;
+    private final Optional<ProfileRouter> router;
 
-    private PipelineHost(Decisions decisions, EventPipeline pipeline) {
+    private PipelineHost(Decisions decisions, EventPipeline pipeline, Optional<ProfileRouter> router) {
         this.decisions = decisions;
         this.pipeline = pipeline;
+        this.router = router;
     }
 
     /** Assembles the parts and loads the catalog; the pipeline consumes nothing until {@link #start}. */
     static Future<PipelineHost> assemble(Vertx vertx, Store store, EventLog log, int cachedProfiles)
+            throws Exception {
+        return assemble(vertx, store, EventLogs.single(log), cachedProfiles);
+    }
+
+    /**
+     * As {@code CloudAssembly} wires {@code logs}: on a routed (Kafka) pair the profile router consumes the ingest
+     * log and the pipeline the profile log.
+     */
+    static Future<PipelineHost> assemble(Vertx vertx, Store store, EventLogs logs, int cachedProfiles)
             throws Exception {
         Clock clock = Clock.systemUTC();
         UlidGenerator ids = new UlidGenerator(clock, new SecureRandom());
@@ -59,11 +73,12 @@ final class PipelineHost implements AutoCloseable {
         Decisions decisions = decisions(vertx, store, consent, kpis, clock);
         identity.onMerge(decisions::merged);
         JourneyEngine engine = JourneyEngine.defaults();
-        EventPipeline pipeline = new EventPipeline(vertx, store, log, new PipelineParts(Identifiers::of, identity,
+        EventPipeline pipeline = new EventPipeline(vertx, store, logs.pipeline(), new PipelineParts(Identifiers::of, identity,
                 consent, () -> engine, decisions.decider(), kpis, new DeviceOverview()), meters, clock,
                 cachedProfiles);
         pipeline.onNewStore(decisions::publishCurrentBundle);
-        return decisions.start().map(started -> new PipelineHost(decisions, pipeline));
+        Optional<ProfileRouter> router = logs.profiles().map(routed -> pipeline.router(logs.ingest()));
+        return decisions.start().map(started -> new PipelineHost(decisions, pipeline, router));
     }
 
     /**
@@ -79,8 +94,9 @@ final class PipelineHost implements AutoCloseable {
                 OutboxSettings.from(new JsonObject()), IntentPlacements.defaults(), new SimpleMeterRegistry(), clock));
     }
 
-    /** Starts consuming the log in batches of at most {@code batch}. */
+    /** Starts consuming the log (and the router the ingest log) in batches of at most {@code batch}. */
     void start(int batch) {
+        router.ifPresent(r -> r.start(batch));
         pipeline.start(batch);
     }
 
