@@ -15,13 +15,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,6 +88,7 @@ class CloudReplicasIT {
                     .pollInterval(Duration.ofSeconds(1)).until(() -> replicas.stream().allMatch(replica ->
                             metric(replica, "wm_gateway_events_total") > 0
                                     && metric(replica, "wm_pipeline_events_total") > 0));
+            long decidedAfterKill;
             try (DecisionTraffic decisions = DecisionTraffic.start(replicas, devices)) {
                 Thread.sleep(STEP.toMillis());
                 CloudNode victim = replicas.get(REPLICAS - 1);
@@ -105,8 +109,8 @@ class CloudReplicasIT {
                 Thread.sleep(STEP.toMillis());
                 hubs.stop();
                 decisions.stop();
-                assertThat(decisions.succeededAfter(killedAt, survivors))
-                        .as("decisions answered by the survivors after the kill").isPositive();
+                decidedAfterKill = decisions.succeededAfter(killedAt, survivors);
+                assertThat(decidedAfterKill).as("decisions answered by the survivors after the kill").isPositive();
                 assertThat(decisions.failedExcept(replicas.indexOf(victim)))
                         .as("decisions refused by replicas that stayed up").isZero();
             }
@@ -122,8 +126,9 @@ class CloudReplicasIT {
             Map<HubStandIn.Device, Long> counted = new TreeMap<>((a, b) -> a.session().compareTo(b.session()));
             expected.keySet().forEach(device -> counted.put(device, total(api, key, device)));
             assertThat(counted).as("events.total of each kiosk session: none lost, none twice").isEqualTo(expected);
-            System.out.printf("CloudReplicasIT: %d acknowledged events of %d kiosks counted exactly once; "
-                    + "pipeline duplicates dropped per replica %s%n", hubs.acknowledgedTotal(), devices.size(),
+            System.out.printf("CloudReplicasIT: %d acknowledged events of %d kiosks counted exactly once; %d "
+                    + "decisions by the survivors after the kill; pipeline duplicates dropped per replica %s%n",
+                    hubs.acknowledgedTotal(), devices.size(), decidedAfterKill,
                     replicas.stream().map(r -> metric(r, "wm_pipeline_duplicates_total")).toList());
         }
     }
@@ -133,10 +138,12 @@ class CloudReplicasIT {
         List<CloudNode> replicas = new ArrayList<>();
         replicas.add(startReplica(launch, 1, mqttUrl));
         CloudReplica.createKeys(replicas.get(0));
-        // The others start together, on the store and topic the first one prepared.
+        // The others start together, on the store and topic the first one prepared, with its keys (device CA,
+        // bundle signing and pseudonymization keys): replicas must tokenise and sign alike.
         List<CompletableFuture<CloudNode>> others = new ArrayList<>();
         for (int n = 2; n <= REPLICAS; n++) {
             int number = n;
+            copyKeys(replicas.get(0).dataDir().resolve("keys"), dir.resolve("replica-" + n).resolve("keys"));
             others.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return startReplica(launch, number, mqttUrl);
@@ -153,7 +160,18 @@ class CloudReplicasIT {
             CloudReplica.useKeys(replica, replicas.get(0));
             replicas.add(replica);
         }
+        assertThat(replicas).extracting(CloudNode::caFingerprint).as("one device CA on every replica")
+                .containsOnly(replicas.get(0).caFingerprint());
         return replicas;
+    }
+
+    private static void copyKeys(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 
     /** Replica {@code n}: the same store, log and share group as every other, its own client id and ports. */
