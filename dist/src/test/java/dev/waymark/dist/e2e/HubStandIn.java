@@ -43,7 +43,7 @@ final class HubStandIn implements AutoCloseable {
 
     private static final String SESSION = "s-1";
     private static final EventCodec CODEC = EventCodec.create();
-    /** Below Mosquitto's receive maximum (max_inflight_messages, 20 by default), past which Paho refuses. */
+    /** Paho refuses publishes beyond the broker's receive maximum; this stays below Mosquitto's in-flight 20. */
     private static final int WINDOW = 16;
     private static final long TICK_MS = 10;
 
