@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,12 @@ public final class CloudReplica {
     public static void createKeys(CloudNode node) throws IOException {
         JsonObject keys = node.client().createKeys(node.adminPassword());
         node.keys(keys.getString("secret"), keys.getString("write"));
+    }
+
+    /** SIGTERM, a clean stop, and waits up to {@code grace} for the process to end (then SIGKILL). */
+    public static void stop(CloudNode node, Duration grace) throws InterruptedException {
+        node.jvm().requestStop();
+        node.jvm().awaitStop(grace);
     }
 
     /** Gives {@code node} the keys created on another replica (they live in the shared store). */
