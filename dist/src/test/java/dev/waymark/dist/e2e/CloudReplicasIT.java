@@ -49,7 +49,7 @@ class CloudReplicasIT {
     private static final int REPLICAS = 3;
     private static final int PARTITIONS = 6;
     private static final int EVENTS_PER_SECOND = 200;
-    /** Load before the kill, while the killed replica is down, and after its restart. */
+    /** Load before the kill, while the killed replica is down, after its restart and after the clean stop. */
     private static final Duration STEP = Duration.ofSeconds(6);
     private static final String ADMIN_PASSWORD = "replicas-admin-password-1";
 
@@ -211,7 +211,7 @@ class CloudReplicasIT {
      * rebalance. Without it the restarted member's join started one that held every replica's partitions until the
      * dead member's session timed out (45 s by default), and a dead member's partitions wait that long either way.
      */
-    static JsonObject kafkaMembership(int n) {
+    private static JsonObject kafkaMembership(int n) {
         return new JsonObject().put("group.instance.id", "cloud-core-" + n).put("session.timeout.ms", "10000");
     }
 

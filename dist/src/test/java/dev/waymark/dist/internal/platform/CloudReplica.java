@@ -19,8 +19,9 @@ public final class CloudReplica {
     }
 
     /**
-     * Writes {@code config} to {@code dir/cloud.json}, starts the replica with {@code environment} and waits until
-     * it is ready; {@code secretKey} and {@code writeKey} are what the node hands out (empty before they exist).
+     * Writes {@code config} (with {@code http.port} and {@code provisioning.port} set) to {@code dir/cloud.json},
+     * starts the replica with {@code environment} (its {@code WM_ADMIN_PASSWORD} is the node's admin password) and
+     * waits until it is ready. Its API keys are set with {@link #createKeys} or {@link #useKeys}.
      */
     public static CloudNode start(String name, ChildJvm.Launch launch, Path dir, JsonObject config,
                                   Map<String, String> environment, Path log) throws IOException,
