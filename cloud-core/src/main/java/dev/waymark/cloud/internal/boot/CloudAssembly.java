@@ -219,8 +219,8 @@ final class CloudAssembly {
     }
 
     /**
-     * Stops what runs on its own: the gauges, the campaign runner, the drainer, the CRM's meters, the pipeline's
-     * consumer and the gateway.
+     * Stops what runs on its own: the gauges, the campaign runner, the drainer, the CRM's meters, the gateway and
+     * then the event log with the pipeline's consumer, so that the ingest's last appends still reach the log.
      */
     Future<Void> stop() {
         subjects.close();
@@ -234,7 +234,9 @@ final class CloudAssembly {
             decisions.close();
         }
         crm.close();
-        logs.close();
-        return gateway.stop();
+        return gateway.stop().eventually(() -> {
+            logs.close();
+            return Future.succeededFuture();
+        });
     }
 }
