@@ -2,6 +2,7 @@ package dev.waymark.console.support;
 
 import dev.waymark.cloud.CloudCore;
 import dev.waymark.cloud.CloudSettings;
+import dev.waymark.cloud.testing.BlockedLoopWatch;
 import dev.waymark.console.ConsoleServer;
 import dev.waymark.console.ConsoleSettings;
 import io.vertx.core.Vertx;
@@ -26,7 +27,7 @@ public final class ConsoleStack implements AutoCloseable {
     /** The password of every user the stack creates (the cloud's admin included). */
     public static final String PASSWORD = "correct-horse-battery-staple";
 
-    private final BlockedLoops blockedLoops = new BlockedLoops();
+    private final BlockedLoopWatch blockedLoops = new BlockedLoopWatch();
     private final Vertx vertx = Vertx.vertx();
     private CloudCore cloud;
     private ConsoleServer console;

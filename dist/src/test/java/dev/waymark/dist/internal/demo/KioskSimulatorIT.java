@@ -3,6 +3,7 @@ package dev.waymark.dist.internal.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.waymark.cloud.testing.BlockedLoopWatch;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.waymark.cloud.CloudCore;
 import dev.waymark.cloud.CloudSettings;
+import dev.waymark.cloud.testing.BlockedLoopWatch;
 import dev.waymark.dist.internal.demo.Customers.Customer;
 import dev.waymark.privacy.KeyRing;
 import dev.waymark.privacy.PseudonymizationKey;
