@@ -3,7 +3,6 @@ package dev.waymark.cloud.internal.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.waymark.cloud.internal.store.JdbcStore;
 import dev.waymark.cloud.internal.store.PostgresSchema;
 import dev.waymark.journey.JourneyContext;
 import dev.waymark.journey.JourneyEngine;
@@ -14,12 +13,6 @@ import dev.waymark.protocol.UlidGenerator;
 import dev.waymark.protocol.event.CartAdd;
 import dev.waymark.protocol.event.ProductView;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,22 +36,16 @@ class JourneyStorePostgresIT {
 
     private final JourneyEngine engine = JourneyEngine.defaults();
     private final UlidGenerator ids = new UlidGenerator(Clock.systemUTC(), new SplittableRandom(5));
-    private Vertx vertx;
-    private JdbcStore first;
-    private JdbcStore second;
+    private TwoWriters writers;
 
     @BeforeEach
     void open() throws Exception {
-        vertx = Vertx.vertx();
-        first = JdbcStore.open(vertx, POSTGRES.url(), 1);
-        second = JdbcStore.open(vertx, POSTGRES.url(), 1);
+        writers = new TwoWriters(POSTGRES.url());
     }
 
     @AfterEach
     void close() throws Exception {
-        first.close();
-        second.close();
-        vertx.close().await(10, TimeUnit.SECONDS);
+        writers.close();
     }
 
     @Test
@@ -69,30 +56,25 @@ class JourneyStorePostgresIT {
                 "running-shoes", 12_999, "EUR"))).state();
         CloudEvent cartAdd = event(2, new CartAdd("ks_1", "SKU-1", "running-shoes", 1, 12_999, "EUR"));
         JourneyContext added = engine.onEvent(viewed, cartAdd).state();
-        first.write(c -> {
+        writers.first.write(c -> {
             one.save("p1", viewed, AT);
             one.flush(c);
             return null;
         }).await(10, TimeUnit.SECONDS);
-        int secondsBackend = second.write(c -> backendPid(c)).await(10, TimeUnit.SECONDS);
 
         CountDownLatch changed = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
-        Future<Void> changing = first.write(c -> {
+        Future<Void> changing = writers.first.write(c -> {
             one.save("p1", engine.onEvent(one.load(c, "p1"), cartAdd).state(), AT);
             one.flush(c);
             changed.countDown();
-            try {
-                commit.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            TwoWriters.holdUntil(commit);
             return null;
         });
         assertThat(changed.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<JourneyContext> reading = second.write(c -> two.load(c, "p1"));
+        Future<JourneyContext> reading = writers.second.write(c -> two.load(c, "p1"));
         // Without the lock the read finishes at once with the committed (stale) context and this wait ends too.
-        await().atMost(Duration.ofSeconds(10)).until(() -> reading.isComplete() || waitsForALock(secondsBackend));
+        await().atMost(Duration.ofSeconds(10)).until(() -> reading.isComplete() || writers.secondWaitsForALock());
         commit.countDown();
         changing.await(10, TimeUnit.SECONDS);
 
@@ -102,24 +84,5 @@ class JourneyStorePostgresIT {
     private CloudEvent event(long sequence, Payload data) {
         return CloudEvent.of(ids.next(), Source.device("store-1", "kiosk-1"), AT.plusSeconds(sequence), sequence,
                 data);
-    }
-
-    private static int backendPid(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT pg_backend_pid()");
-             ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private boolean waitsForALock(int pid) throws Exception {
-        try (Connection c = DriverManager.getConnection(POSTGRES.url());
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?")) {
-            select.setInt(1, pid);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() && "Lock".equals(rs.getString(1));
-            }
-        }
     }
 }
