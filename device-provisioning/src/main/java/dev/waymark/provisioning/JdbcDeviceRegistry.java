@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,46 +17,76 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The standalone {@link DeviceRegistry}: one SQLite file in WAL mode, one connection, calls serialised (SQLite has
- * one writer anyway). Blocking; throws {@link IllegalStateException} when SQLite fails.
+ * The {@link DeviceRegistry} over JDBC, in one of two dialects: a SQLite file in WAL mode (the standalone service
+ * and a cloud on SQLite), or tables prefixed {@code registry_} in the cloud store's PostgreSQL database, which every
+ * cloud replica shares. One connection; calls are serialised in this process, and races between processes are
+ * settled by the database (conditional UPDATEs, an identity sequence, a feed lock). Blocking; throws
+ * {@link IllegalStateException} when the database fails.
  */
-public final class SqliteDeviceRegistry implements DeviceRegistry {
+public final class JdbcDeviceRegistry implements DeviceRegistry {
 
     private static final String DEVICE_COLUMNS =
             "id, store_id, role, status, cert_serial, cert_expiry, last_seen, software_version";
 
     private final Connection connection;
+    private final RegistrySchema schema;
+    private final String devices;
+    private final String tokens;
+    private final String revocations;
+    private final String audit;
 
-    private SqliteDeviceRegistry(Connection connection) {
+    private JdbcDeviceRegistry(Connection connection, RegistrySchema schema) {
         this.connection = connection;
+        this.schema = schema;
+        this.devices = schema.table("devices");
+        this.tokens = schema.table("tokens");
+        this.revocations = schema.table("revocations");
+        this.audit = schema.table("audit");
     }
 
-    /** Opens (creating if needed) the registry in {@code file}; IllegalStateException if SQLite cannot. */
-    public static SqliteDeviceRegistry open(Path file) {
+    /** Opens (creating if needed) the SQLite registry in {@code file}; IllegalStateException if SQLite cannot. */
+    public static JdbcDeviceRegistry open(Path file) {
+        return open("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /**
+     * Opens (creating its tables if needed) the registry at a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL;
+     * IllegalArgumentException for another URL, IllegalStateException if the database cannot be reached.
+     */
+    public static JdbcDeviceRegistry open(String jdbcUrl) {
+        RegistrySchema schema = RegistrySchema.of(jdbcUrl);
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            RegistrySchema.apply(connection);
-            return new SqliteDeviceRegistry(connection);
+            Connection connection = DriverManager.getConnection(jdbcUrl);
+            try {
+                schema.apply(connection);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new JdbcDeviceRegistry(connection, schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open device registry " + file + ": " + e.getMessage(), e);
+            // The URL may carry a password: name the dialect only.
+            throw new IllegalStateException("cannot open the " + schema.name().toLowerCase(Locale.ROOT)
+                    + " device registry: " + e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized void saveToken(TokenRecord token) {
-        if (findToken(token.hash()).isPresent()) {
+        int rows = update("INSERT INTO " + tokens + "(hash, store_id, role, device_id, created_by, created_at,"
+                + " expires_at, used_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING", token.hash(),
+                token.storeId(), wire(token.role()), token.deviceId().orElse(null), token.createdBy(),
+                token.createdAt().toEpochMilli(), token.expiresAt().toEpochMilli(),
+                token.usedAt().map(Instant::toEpochMilli).orElse(null));
+        if (rows != 1) {
             throw new IllegalArgumentException("hash: token already stored");
         }
-        update("INSERT INTO tokens(hash, store_id, role, device_id, created_by, created_at, expires_at, used_at)"
-                + " VALUES (?,?,?,?,?,?,?,?)", token.hash(), token.storeId(), wire(token.role()),
-                token.deviceId().orElse(null), token.createdBy(), token.createdAt().toEpochMilli(),
-                token.expiresAt().toEpochMilli(), token.usedAt().map(Instant::toEpochMilli).orElse(null));
     }
 
     @Override
     public synchronized Optional<TokenRecord> findToken(String hash) {
         return query("SELECT hash, store_id, role, device_id, created_by, created_at, expires_at, used_at"
-                + " FROM tokens WHERE hash = ?", rs -> new TokenRecord(rs.getString(1), rs.getString(2),
+                + " FROM " + tokens + " WHERE hash = ?", rs -> new TokenRecord(rs.getString(1), rs.getString(2),
                 role(rs.getString(3)), Optional.ofNullable(rs.getString(4)), rs.getString(5), instant(rs, 6),
                 instant(rs, 7), optionalInstant(rs, 8)), hash).stream().findFirst();
     }
@@ -63,12 +94,12 @@ public final class SqliteDeviceRegistry implements DeviceRegistry {
     @Override
     public synchronized boolean redeemToken(String hash, Instant now, Device device) {
         return inTransaction(() -> {
-            int claimed = update("UPDATE tokens SET used_at = ? WHERE hash = ? AND used_at IS NULL AND expires_at > ?",
-                    now.toEpochMilli(), hash, now.toEpochMilli());
+            int claimed = update("UPDATE " + tokens + " SET used_at = ? WHERE hash = ? AND used_at IS NULL"
+                    + " AND expires_at > ?", now.toEpochMilli(), hash, now.toEpochMilli());
             if (claimed != 1) {
                 return false;
             }
-            update("INSERT INTO devices(" + DEVICE_COLUMNS + ") VALUES (?,?,?,?,NULL,NULL,NULL,NULL)"
+            update("INSERT INTO " + devices + "(" + DEVICE_COLUMNS + ") VALUES (?,?,?,?,NULL,NULL,NULL,NULL)"
                     + " ON CONFLICT(id) DO UPDATE SET status = excluded.status, cert_serial = NULL,"
                     + " cert_expiry = NULL", device.id(), device.storeId(), wire(device.role()),
                     DeviceStatus.PENDING.wireName());
@@ -79,7 +110,7 @@ public final class SqliteDeviceRegistry implements DeviceRegistry {
     @Override
     public synchronized void activate(String deviceId, String certSerial, Instant certExpiry, Instant now,
                                       String softwareVersion) {
-        int rows = update("UPDATE devices SET status = ?, cert_serial = ?, cert_expiry = ?, last_seen = ?,"
+        int rows = update("UPDATE " + devices + " SET status = ?, cert_serial = ?, cert_expiry = ?, last_seen = ?,"
                 + " software_version = ? WHERE id = ?", DeviceStatus.ACTIVE.wireName(), certSerial,
                 certExpiry.toEpochMilli(), now.toEpochMilli(), softwareVersion, deviceId);
         requireOne(rows, deviceId);
@@ -87,20 +118,20 @@ public final class SqliteDeviceRegistry implements DeviceRegistry {
 
     @Override
     public synchronized void touch(String deviceId, Instant now, String softwareVersion) {
-        requireOne(update("UPDATE devices SET last_seen = ?, software_version = ? WHERE id = ?",
+        requireOne(update("UPDATE " + devices + " SET last_seen = ?, software_version = ? WHERE id = ?",
                 now.toEpochMilli(), softwareVersion, deviceId), deviceId);
     }
 
     @Override
     public synchronized Optional<Device> find(String deviceId) {
-        return query("SELECT " + DEVICE_COLUMNS + " FROM devices WHERE id = ?", SqliteDeviceRegistry::device,
+        return query("SELECT " + DEVICE_COLUMNS + " FROM " + devices + " WHERE id = ?", JdbcDeviceRegistry::device,
                 deviceId).stream().findFirst();
     }
 
     @Override
     public synchronized List<Device> devices(String storeId) {
-        return query("SELECT " + DEVICE_COLUMNS + " FROM devices WHERE store_id = ? ORDER BY id",
-                SqliteDeviceRegistry::device, storeId);
+        return query("SELECT " + DEVICE_COLUMNS + " FROM " + devices + " WHERE store_id = ? ORDER BY id",
+                JdbcDeviceRegistry::device, storeId);
     }
 
     @Override
@@ -108,38 +139,39 @@ public final class SqliteDeviceRegistry implements DeviceRegistry {
         if (status != DeviceStatus.REVOKED && status != DeviceStatus.REPLACED) {
             throw new IllegalArgumentException("status: must be revoked or replaced, got " + status.wireName());
         }
-        Device device = find(deviceId).orElseThrow(() -> new IllegalArgumentException("deviceId: unknown"));
-        String serial = device.certSerial()
-                .orElseThrow(() -> new IllegalArgumentException("deviceId: has no certificate to revoke"));
         return inTransaction(() -> {
-            update("UPDATE devices SET status = ? WHERE id = ?", status.wireName(), deviceId);
-            update("INSERT INTO revocations(device_id, store_id, serial, revoked_at, reason) VALUES (?,?,?,?,?)",
-                    deviceId, device.storeId(), serial, at.toEpochMilli(), status.wireName());
-            long seq = query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
+            execute(schema.feedLock());
+            // Read under the lock, so the serial is the one current when the entry is appended.
+            Device device = find(deviceId).orElseThrow(() -> new IllegalArgumentException("deviceId: unknown"));
+            String serial = device.certSerial()
+                    .orElseThrow(() -> new IllegalArgumentException("deviceId: has no certificate to revoke"));
+            update("UPDATE " + devices + " SET status = ? WHERE id = ?", status.wireName(), deviceId);
+            long seq = query("INSERT INTO " + revocations + "(device_id, store_id, serial, revoked_at, reason)"
+                    + " VALUES (?,?,?,?,?) RETURNING seq", rs -> rs.getLong(1), deviceId, device.storeId(), serial,
+                    at.toEpochMilli(), status.wireName()).get(0);
             return new Revocation(seq, deviceId, device.storeId(), serial, at, status.wireName());
         });
     }
 
     @Override
     public synchronized List<Revocation> revocationsSince(long sequence, int limit) {
-        return query("SELECT seq, device_id, store_id, serial, revoked_at, reason FROM revocations WHERE seq > ?"
-                + " ORDER BY seq LIMIT ?", rs -> new Revocation(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), instant(rs, 5), rs.getString(6)), sequence, limit);
+        return query("SELECT seq, device_id, store_id, serial, revoked_at, reason FROM " + revocations
+                + " WHERE seq > ? ORDER BY seq LIMIT ?", rs -> new Revocation(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), instant(rs, 5), rs.getString(6)), sequence, limit);
     }
 
     @Override
     public synchronized AuditEntry audit(AuditEntry entry) {
-        return inTransaction(() -> {
-            update("INSERT INTO audit(at, actor, action, subject, outcome) VALUES (?,?,?,?,?)",
-                    entry.at().toEpochMilli(), entry.actor(), entry.action(), entry.subject(), entry.outcome());
-            long seq = query("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
-            return new AuditEntry(seq, entry.at(), entry.actor(), entry.action(), entry.subject(), entry.outcome());
-        });
+        long seq = query("INSERT INTO " + audit + "(at, actor, action, subject, outcome) VALUES (?,?,?,?,?)"
+                + " RETURNING seq", rs -> rs.getLong(1), entry.at().toEpochMilli(), entry.actor(), entry.action(),
+                entry.subject(), entry.outcome()).get(0);
+        return new AuditEntry(seq, entry.at(), entry.actor(), entry.action(), entry.subject(), entry.outcome());
     }
 
     @Override
     public synchronized List<AuditEntry> auditSince(long sequence, int limit) {
-        return query("SELECT seq, at, actor, action, subject, outcome FROM audit WHERE seq > ? ORDER BY seq LIMIT ?",
+        return query("SELECT seq, at, actor, action, subject, outcome FROM " + audit + " WHERE seq > ? ORDER BY seq"
+                + " LIMIT ?",
                 rs -> new AuditEntry(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)), sequence, limit);
     }
@@ -205,6 +237,12 @@ public final class SqliteDeviceRegistry implements DeviceRegistry {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("device registry: " + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
