@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * The {@link DeviceRegistry} over JDBC, in one of two dialects: a SQLite file in WAL mode (the standalone service
  * and a cloud on SQLite), or tables prefixed {@code registry_} in the cloud store's PostgreSQL database, which every
- * cloud replica shares. One connection; calls are serialised in this process, and races between processes are
- * settled by the database (conditional UPDATEs, an identity sequence, a feed lock). Blocking; throws
+ * cloud replica shares. One connection, opened again on the next call once the database dropped it; calls are
+ * serialised in this process, and races between processes are settled by the database (conditional UPDATEs,
+ * identity sequences, a feed lock). Blocking; throws
  * {@link IllegalStateException} when the database fails.
  */
 public final class JdbcDeviceRegistry implements DeviceRegistry {
@@ -28,14 +29,18 @@ public final class JdbcDeviceRegistry implements DeviceRegistry {
     private static final String DEVICE_COLUMNS =
             "id, store_id, role, status, cert_serial, cert_expiry, last_seen, software_version";
 
-    private final Connection connection;
+    private final String url;
+    private Connection connection;
+    private boolean closed;
+    private boolean transaction;
     private final RegistrySchema schema;
     private final String devices;
     private final String tokens;
     private final String revocations;
     private final String audit;
 
-    private JdbcDeviceRegistry(Connection connection, RegistrySchema schema) {
+    private JdbcDeviceRegistry(String url, Connection connection, RegistrySchema schema) {
+        this.url = url;
         this.connection = connection;
         this.schema = schema;
         this.devices = schema.table("devices");
@@ -63,7 +68,7 @@ public final class JdbcDeviceRegistry implements DeviceRegistry {
                 connection.close();
                 throw e;
             }
-            return new JdbcDeviceRegistry(connection, schema);
+            return new JdbcDeviceRegistry(jdbcUrl, connection, schema);
         } catch (SQLException e) {
             // The URL may carry a password: name the dialect only.
             throw new IllegalStateException("cannot open the " + schema.name().toLowerCase(Locale.ROOT)
@@ -179,6 +184,7 @@ public final class JdbcDeviceRegistry implements DeviceRegistry {
     @Override
     public synchronized void close() {
         try {
+            closed = true;
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close device registry: " + e.getMessage(), e);
@@ -224,24 +230,37 @@ public final class JdbcDeviceRegistry implements DeviceRegistry {
 
     private <T> T inTransaction(Work<T> work) {
         try {
-            connection.setAutoCommit(false);
+            Connection pinned = connection();
+            pinned.setAutoCommit(false);
+            transaction = true;
             try {
                 T result = work.run();
-                connection.commit();
+                pinned.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollBack(pinned, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                transaction = false;
+                if (!pinned.isClosed()) {
+                    pinned.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("device registry: " + e.getMessage(), e);
         }
     }
 
+    private static void rollBack(Connection pinned, Exception cause) {
+        try {
+            pinned.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
     private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = connection().createStatement()) {
             statement.execute(sql);
         }
     }
@@ -266,8 +285,26 @@ public final class JdbcDeviceRegistry implements DeviceRegistry {
         }
     }
 
+    /**
+     * The connection, opened again if the database dropped it (a PostgreSQL restart or failover): the call that
+     * met the broken connection failed, this one gets a new one. The tables exist already.
+     */
+    private Connection connection() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("device registry: closed");
+        }
+        if (connection.isClosed()) {
+            if (transaction) {
+                // A new connection would run the rest of the transaction's statements on their own.
+                throw new SQLException("connection lost in a transaction");
+            }
+            connection = DriverManager.getConnection(url);
+        }
+        return connection;
+    }
+
     private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = connection().prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) {
                 statement.setNull(i + 1, Types.NULL);
