@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 /**
  * The standalone provisioning service ({@code waymark provisioning}): {@link ProvisioningRoutes} under
  * {@link ProvisioningRoutes#MOUNT_POINT} on an HTTPS port, with a server certificate the CA issues at start for
- * {@code hostNames}, client certificates requested for renewal, and a {@link DeviceRegistry}: either one it opens
- * on a worker from a URL (and closes at stop), or one the caller shares with it (and closes itself). Port 0 picks a
- * free port; see {@link #port()}.
+ * {@code hostNames}, client certificates requested for renewal, and a {@link DeviceRegistry}: either a SQLite file
+ * it opens on a worker (and closes at stop), or one the caller shares with it (the cloud core's, on SQLite or
+ * PostgreSQL, which the caller closes). Port 0 picks a free port; see {@link #port()}.
  */
 public final class ProvisioningVerticle extends VerticleBase {
 
@@ -45,8 +45,8 @@ public final class ProvisioningVerticle extends VerticleBase {
     }
 
     /**
-     * A service over {@code registry}, which the caller opened, may use meanwhile (calls are its to serialise) and
-     * closes after undeploying; nothing happens until deployed.
+     * A service over {@code registry}, which the caller opened, may keep using (it must be safe to call from
+     * several threads, as {@link JdbcDeviceRegistry} is) and closes after undeploying; nothing happens until deployed.
      */
     public ProvisioningVerticle(DeviceCa ca, StoreAccess access, ProvisioningSettings settings,
                                 DeviceRegistry registry, String bindHost, int port, List<String> hostNames,
