@@ -21,8 +21,7 @@ import java.util.Optional;
  * and a cloud on SQLite), or tables prefixed {@code registry_} in the cloud store's PostgreSQL database, which every
  * cloud replica shares. One connection, opened again on the next call once the database dropped it; calls are
  * serialised in this process, and races between processes are settled by the database (conditional UPDATEs,
- * identity sequences, a feed lock). Blocking; throws
- * {@link IllegalStateException} when the database fails.
+ * identity sequences, a feed lock). Blocking; throws {@link IllegalStateException} when the database fails.
  */
 public final class JdbcDeviceRegistry implements DeviceRegistry {
 
@@ -30,14 +29,14 @@ public final class JdbcDeviceRegistry implements DeviceRegistry {
             "id, store_id, role, status, cert_serial, cert_expiry, last_seen, software_version";
 
     private final String url;
-    private Connection connection;
-    private boolean closed;
-    private boolean transaction;
     private final RegistrySchema schema;
     private final String devices;
     private final String tokens;
     private final String revocations;
     private final String audit;
+    private Connection connection;
+    private boolean closed;
+    private boolean transaction;
 
     private JdbcDeviceRegistry(String url, Connection connection, RegistrySchema schema) {
         this.url = url;
@@ -61,7 +60,7 @@ public final class JdbcDeviceRegistry implements DeviceRegistry {
     public static JdbcDeviceRegistry open(String jdbcUrl) {
         RegistrySchema schema = RegistrySchema.of(jdbcUrl);
         try {
-            Connection connection = DriverManager.getConnection(jdbcUrl);
+            Connection connection = DriverManager.getConnection(jdbcUrl, schema.connectionProperties());
             try {
                 schema.apply(connection);
             } catch (SQLException e) {
@@ -298,7 +297,7 @@ public final class JdbcDeviceRegistry implements DeviceRegistry {
                 // A new connection would run the rest of the transaction's statements on their own.
                 throw new SQLException("connection lost in a transaction");
             }
-            connection = DriverManager.getConnection(url);
+            connection = DriverManager.getConnection(url, schema.connectionProperties());
         }
         return connection;
     }

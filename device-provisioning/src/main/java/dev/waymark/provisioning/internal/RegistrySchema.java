@@ -3,6 +3,7 @@ package dev.waymark.provisioning.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /**
  * The device registry's schema in its two dialects; instants are epoch milliseconds, serials lower-case hex. SQLite
@@ -52,6 +53,17 @@ public enum RegistrySchema {
      */
     public String feedLock() {
         return this == POSTGRESQL ? "LOCK TABLE " + table("revocations") + " IN EXCLUSIVE MODE" : "SELECT 1";
+    }
+
+    /** Connection properties; the URL's own parameters take precedence. */
+    public Properties connectionProperties() {
+        Properties properties = new Properties();
+        if (this == POSTGRESQL) {
+            properties.setProperty("ApplicationName", "waymark-registry");
+            // A server gone without a FIN (a lost machine) is eventually noticed rather than waited on for ever.
+            properties.setProperty("tcpKeepAlive", "true");
+        }
+        return properties;
     }
 
     /** Creates the tables if missing (and, for SQLite, sets the connection's pragmas). */
