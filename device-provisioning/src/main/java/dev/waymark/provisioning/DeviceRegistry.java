@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Where provisioning keeps devices, enrollment tokens (as hashes), the audit log and the revocation feed.
- * Implementations block (JDBC): call them from a worker, never from an event loop. {@link SqliteDeviceRegistry}
- * is the standalone one; the cloud core can back it with PostgreSQL. Methods throw {@link IllegalStateException}
+ * Implementations block (JDBC): call them from a worker, never from an event loop. {@link JdbcDeviceRegistry}
+ * keeps it in a SQLite file or in the cloud store's PostgreSQL database. Methods throw {@link IllegalStateException}
  * when the store itself fails.
  */
 public interface DeviceRegistry extends AutoCloseable {

@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The standalone provisioning service ({@code waymark provisioning}): {@link ProvisioningRoutes} under
  * {@link ProvisioningRoutes#MOUNT_POINT} on an HTTPS port, with a server certificate the CA issues at start for
- * {@code hostNames}, client certificates requested for renewal, and a {@link SqliteDeviceRegistry} in
- * {@code registryFile} opened on a worker. Port 0 picks a free port; see {@link #port()}.
+ * {@code hostNames}, client certificates requested for renewal, and a {@link DeviceRegistry}: either a SQLite file
+ * it opens on a worker (and closes at stop), or one the caller shares with it (the cloud core's, on SQLite or
+ * PostgreSQL, which the caller closes). Port 0 picks a free port; see {@link #port()}.
  */
 public final class ProvisioningVerticle extends VerticleBase {
 
@@ -26,7 +28,8 @@ public final class ProvisioningVerticle extends VerticleBase {
     private final DeviceCa ca;
     private final StoreAccess access;
     private final ProvisioningSettings settings;
-    private final Path registryFile;
+    private final Supplier<DeviceRegistry> openRegistry;
+    private final boolean ownsRegistry;
     private final String bindHost;
     private final int requestedPort;
     private final List<String> hostNames;
@@ -34,13 +37,32 @@ public final class ProvisioningVerticle extends VerticleBase {
     private DeviceRegistry registry;
     private HttpServer server;
 
-    /** A service; nothing happens until deployed. */
+    /** A service with the SQLite registry in {@code registryFile}, its own; nothing happens until deployed. */
     public ProvisioningVerticle(DeviceCa ca, StoreAccess access, ProvisioningSettings settings, Path registryFile,
                                 String bindHost, int port, List<String> hostNames, Clock clock) {
+        this(ca, access, settings, opener(Objects.requireNonNull(registryFile, "registryFile")), true, bindHost, port,
+                hostNames, clock);
+    }
+
+    /**
+     * A service over {@code registry}, which the caller opened, may keep using (it must be safe to call from
+     * several threads, as {@link JdbcDeviceRegistry} is) and closes after undeploying; nothing happens until deployed.
+     */
+    public ProvisioningVerticle(DeviceCa ca, StoreAccess access, ProvisioningSettings settings,
+                                DeviceRegistry registry, String bindHost, int port, List<String> hostNames,
+                                Clock clock) {
+        this(ca, access, settings, shared(Objects.requireNonNull(registry, "registry")), false, bindHost, port,
+                hostNames, clock);
+    }
+
+    private ProvisioningVerticle(DeviceCa ca, StoreAccess access, ProvisioningSettings settings,
+                                 Supplier<DeviceRegistry> openRegistry, boolean ownsRegistry, String bindHost,
+                                 int port, List<String> hostNames, Clock clock) {
         this.ca = Objects.requireNonNull(ca, "ca");
         this.access = Objects.requireNonNull(access, "access");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.registryFile = Objects.requireNonNull(registryFile, "registryFile");
+        this.openRegistry = openRegistry;
+        this.ownsRegistry = ownsRegistry;
         this.bindHost = Objects.requireNonNull(bindHost, "bindHost");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: must be 0-65535");
@@ -56,7 +78,7 @@ public final class ProvisioningVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         return vertx.executeBlocking(() -> {
-            registry = SqliteDeviceRegistry.open(registryFile);
+            registry = openRegistry.get();
             return ServiceIdentity.issue(ca, hostNames);
         }).compose(identity -> {
             Router root = Router.router(vertx);
@@ -82,12 +104,20 @@ public final class ProvisioningVerticle extends VerticleBase {
 
     private Future<Void> closeRegistry() {
         return vertx.executeBlocking(() -> {
-            if (registry != null) {
+            if (registry != null && ownsRegistry) {
                 registry.close();
-                registry = null;
             }
+            registry = null;
             return null;
         });
+    }
+
+    private static Supplier<DeviceRegistry> opener(Path registryFile) {
+        return () -> JdbcDeviceRegistry.open(registryFile);
+    }
+
+    private static Supplier<DeviceRegistry> shared(DeviceRegistry registry) {
+        return () -> registry;
     }
 
     /** The port it listens on, once started. */

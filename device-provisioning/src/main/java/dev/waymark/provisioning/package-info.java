@@ -1,7 +1,7 @@
 /**
  * Zero-touch device provisioning: the device CA ({@link dev.waymark.provisioning.DeviceCa}), the registry of
  * devices, token hashes, audit log and revocation feed ({@link dev.waymark.provisioning.DeviceRegistry},
- * {@link dev.waymark.provisioning.SqliteDeviceRegistry}), the HTTPS enrollment API
+ * {@link dev.waymark.provisioning.JdbcDeviceRegistry}), the HTTPS enrollment API
  * ({@link dev.waymark.provisioning.ProvisioningRoutes}, {@link dev.waymark.provisioning.ProvisioningVerticle}),
  * the device side ({@link dev.waymark.provisioning.DeviceEnrollment}), the field tech's client
  * ({@link dev.waymark.provisioning.ProvisioningAdmin}), QR codes ({@link dev.waymark.provisioning.EnrollmentQr})

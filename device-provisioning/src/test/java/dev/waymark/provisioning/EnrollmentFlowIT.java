@@ -328,7 +328,7 @@ class EnrollmentFlowIT {
     }
 
     private static List<String> audit() {
-        try (SqliteDeviceRegistry reader = SqliteDeviceRegistry.open(server.registryFile)) {
+        try (JdbcDeviceRegistry reader = JdbcDeviceRegistry.open(server.registryFile)) {
             return reader.auditSince(0, 10_000).stream().map(AuditEntry::toString).toList();
         }
     }

@@ -10,10 +10,10 @@ import dev.waymark.cloud.internal.log.StoreEventLog;
 import dev.waymark.cloud.internal.log.kafka.KafkaEventLog;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
 import dev.waymark.cloud.internal.store.JdbcStore;
+import dev.waymark.provisioning.JdbcDeviceRegistry;
 import dev.waymark.provisioning.ProvisioningRoutes;
 import dev.waymark.provisioning.ProvisioningSettings;
 import dev.waymark.provisioning.ProvisioningVerticle;
-import dev.waymark.provisioning.SqliteDeviceRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -58,7 +58,7 @@ public final class CloudRuntime {
     private final Clock clock;
     private final List<Long> periodic = new ArrayList<>();
     private JdbcStore store;
-    private SqliteDeviceRegistry registry;
+    private JdbcDeviceRegistry registry;
     private CloudKeys keys;
     private CloudAssembly parts;
     private HttpServer http;
@@ -90,10 +90,19 @@ public final class CloudRuntime {
             devSecrets = secrets.generated();
             keys = CloudKeys.loadOrCreate(settings.dataDir().resolve("keys"), secrets, clock);
             store = JdbcStore.open(vertx, settings.storeUrl(), 4);
-            registry = SqliteDeviceRegistry.open(settings.dataDir().resolve("registry.db"));
+            registry = openRegistry();
             provisioningPort = settings.provisioningPort() == 0 ? freePort() : settings.provisioningPort();
             return null;
         }, false);
+    }
+
+    /**
+     * On PostgreSQL the registry lives in the store's database, so every replica enrolls into and revokes from one
+     * registry; on SQLite it keeps its own file beside the store, as it always has.
+     */
+    private JdbcDeviceRegistry openRegistry() {
+        return settings.storeUrl().startsWith("jdbc:postgresql:") ? JdbcDeviceRegistry.open(settings.storeUrl())
+                : JdbcDeviceRegistry.open(settings.dataDir().resolve("registry.db"));
     }
 
     private Future<Void> startParts(Function<String, String> env, EventLogs logs) {
@@ -144,7 +153,7 @@ public final class CloudRuntime {
         ProvisioningSettings provisioning = ProvisioningSettings.of(url, settings.hubHost(),
                 keys.bundleVerificationPem(), keys.pseudonymizationKey());
         return vertx.deployVerticle(new ProvisioningVerticle(keys.ca(), parts.guard.storeAccess(), provisioning,
-                settings.dataDir().resolve("registry.db"), settings.httpHost(), provisioningPort,
+                registry, settings.httpHost(), provisioningPort,
                 List.of("localhost", "127.0.0.1"), clock)).map(id -> {
                     provisioningDeployment = id;
                     return null;

@@ -4,31 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waymark.protocol.device.DeviceRole;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SqliteDeviceRegistryTest {
+/**
+ * What every {@link DeviceRegistry} store must do; {@link JdbcDeviceRegistryTest} runs it on SQLite,
+ * {@link PostgresDeviceRegistryIT} on PostgreSQL.
+ */
+abstract class DeviceRegistryContract {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final String HASH = "a".repeat(64);
 
-    @TempDir
-    Path dir;
-    private SqliteDeviceRegistry underTest;
+    private DeviceRegistry underTest;
+
+    /** A registry over this test's store, fresh at the test's start; a second call reopens the same store. */
+    abstract DeviceRegistry open();
 
     @BeforeEach
-    void open() {
-        underTest = SqliteDeviceRegistry.open(dir.resolve("registry.db"));
+    void openRegistry() {
+        underTest = open();
     }
 
     @AfterEach
-    void close() {
+    void closeRegistry() {
         underTest.close();
     }
 
@@ -97,7 +100,7 @@ class SqliteDeviceRegistryTest {
         underTest.audit(AuditEntry.of(T0, "10.0.0.1", "enroll", "store-1", "refused: token: unknown"));
         underTest.audit(AuditEntry.of(T0, "admin", "token.create", "store-1", "ok"));
         underTest.close();
-        underTest = SqliteDeviceRegistry.open(dir.resolve("registry.db"));
+        underTest = open();
 
         assertThat(underTest.auditSince(0, 10)).extracting(AuditEntry::sequence, AuditEntry::action)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "enroll"),
