@@ -26,6 +26,13 @@ public final class BlockedLoopWatch extends Handler implements AutoCloseable {
         return warnings;
     }
 
+    /** Throws an AssertionError naming the first warning, if any was seen. */
+    public void requireNone() {
+        if (!warnings.isEmpty()) {
+            throw new AssertionError("Vert.x reported a blocked event loop: " + warnings.get(0));
+        }
+    }
+
     @Override
     public void publish(LogRecord record) {
         if (String.valueOf(record.getMessage()).contains("has been blocked")) {

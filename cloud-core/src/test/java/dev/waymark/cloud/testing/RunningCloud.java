@@ -81,9 +81,7 @@ public final class RunningCloud implements AutoCloseable {
             vertx.close().await(10, TimeUnit.SECONDS);
             blockedLoops.close();
         }
-        if (!blockedLoops.warnings().isEmpty()) {
-            throw new AssertionError("Vert.x reported a blocked event loop: " + blockedLoops.warnings().get(0));
-        }
+        blockedLoops.requireNone();
     }
 
     private static int freePort() throws IOException {

@@ -34,7 +34,6 @@ import dev.waymark.cloud.internal.insight.LiveRoutes;
 import dev.waymark.cloud.internal.insight.MetricsRoutes;
 import dev.waymark.cloud.internal.insight.OverviewRoutes;
 import dev.waymark.cloud.internal.keys.CloudKeys;
-import dev.waymark.cloud.internal.log.EventLogSettings;
 import dev.waymark.cloud.internal.log.EventLogs;
 import dev.waymark.cloud.internal.pipeline.EventPipeline;
 import dev.waymark.cloud.internal.pipeline.JourneyReads;
@@ -172,8 +171,7 @@ final class CloudAssembly {
     // On a shared log a profile's events reach one replica, but a rebalance moves its partition to another one and the
     // router's merges change profiles in its own transaction: cached journey contexts would go stale, so none is kept.
     private int cachedProfiles() {
-        return EventLogSettings.from(settings.section(EventLogSettings.SECTION)).shared() ? 0
-                : settings.cachedProfiles();
+        return logs.profiles().isPresent() ? 0 : settings.cachedProfiles();
     }
 
     /**

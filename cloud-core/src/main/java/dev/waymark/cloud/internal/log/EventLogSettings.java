@@ -51,12 +51,4 @@ public record EventLogSettings(Optional<KafkaLogSettings> kafka) {
         }
         throw new IllegalArgumentException(SECTION + ".kind: must be \"store\" or \"kafka\", got " + kind);
     }
-
-    /**
-     * True when other replicas may consume the same log, so no replica may keep state in memory between batches
-     * that another one could change.
-     */
-    public boolean shared() {
-        return kafka.isPresent();
-    }
 }

@@ -3,7 +3,6 @@ package dev.waymark.cloud.internal.pipeline;
 import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.Store;
 import dev.waymark.cloud.internal.LiveFeed;
-import dev.waymark.cloud.internal.identity.Identifier;
 import dev.waymark.cloud.internal.insight.KpiRecorder;
 import dev.waymark.journey.Activity;
 import dev.waymark.journey.Intent;
@@ -198,30 +197,19 @@ public final class EventPipeline {
                     heartbeat, now);
             return;
         }
-        List<Identifier> identifiers = parts.identifiersOf().apply(event);
-        String profileId;
-        if (!identifiers.isEmpty()) {
-            if (parts.identity().blocked(c, identifiers)) {
-                // An erased person's identifier: the event must not make a profile again (docs/privacy.md).
-                blocked.increment();
-                return;
-            }
-            profileId = parts.identity().resolve(c, identifiers, event.source() + " " + event.id(), event.time())
-                    .profileId();
-        } else if (event.type().startsWith("wm.outcome.")) {
-            // An outcome names no customer: it belongs to its decision's profile, or the kiosk session's.
-            Optional<String> owner = parts.decider().ownerOf(c, event);
-            if (owner.isEmpty()) {
-                return;
-            }
-            profileId = owner.get();
-        } else {
+        EventOwner owner = EventOwner.of(c, parts, event);
+        if (owner.erased()) {
+            blocked.increment();
             return;
         }
+        if (owner.profileId().isEmpty()) {
+            return;
+        }
+        String profileId = owner.profileId().get();
         ProfileEventCounts.count(c, profileId, event.type());
         parts.consent().record(c, profileId, event);
         live.add(LiveItems.event(event, source, profileId));
-        if (event.type().startsWith("wm.outcome.")) {
+        if (EventOwner.isOutcome(event)) {
             live.addAll(parts.decider().onOutcome(c, profileId, event));
         }
         String storeId = source.storeId().orElse(KpiRecorder.WEB);

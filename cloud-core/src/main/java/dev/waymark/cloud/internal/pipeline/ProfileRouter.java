@@ -2,7 +2,6 @@ package dev.waymark.cloud.internal.pipeline;
 
 import dev.waymark.cloud.EventLog;
 import dev.waymark.cloud.Store;
-import dev.waymark.cloud.internal.identity.Identifier;
 import dev.waymark.protocol.CloudEvent;
 import dev.waymark.protocol.Decoded;
 import dev.waymark.protocol.EventCodec;
@@ -111,21 +110,7 @@ public final class ProfileRouter {
 
     /** The profile id, the ingest key for an event of no profile, or empty for an erased person's event. */
     private Optional<String> keyOf(Connection c, Read read) throws SQLException {
-        CloudEvent event = read.event();
-        List<Identifier> identifiers = parts.identifiersOf().apply(event);
-        if (!identifiers.isEmpty()) {
-            if (parts.identity().blocked(c, identifiers)) {
-                return Optional.empty();
-            }
-            return Optional.of(parts.identity().resolve(c, identifiers, event.source() + " " + event.id(),
-                    event.time()).profileId());
-        }
-        if (event.type().startsWith("wm.outcome.")) {
-            Optional<String> owner = parts.decider().ownerOf(c, event);
-            if (owner.isPresent()) {
-                return owner;
-            }
-        }
-        return Optional.of(read.entry().key());
+        EventOwner owner = EventOwner.of(c, parts, read.event());
+        return owner.erased() ? Optional.empty() : Optional.of(owner.profileId().orElse(read.entry().key()));
     }
 }

@@ -27,7 +27,6 @@ class EventLogSettingsTest {
         EventLogSettings underTest = EventLogSettings.from(new JsonObject());
 
         assertThat(underTest.kafka()).isEmpty();
-        assertThat(underTest.shared()).isFalse();
     }
 
     @Test
@@ -36,7 +35,6 @@ class EventLogSettingsTest {
 
         assertThat(underTest.kafka()).contains(new KafkaLogSettings("k1:9092", "wm.events", "wm.profile-events", 12,
                 3, Map.of()));
-        assertThat(underTest.shared()).isTrue();
     }
 
     @Test
